@@ -1,0 +1,15 @@
+export default [
+  'strapi::logger',
+  'strapi::errors',
+  'global::business-errors',
+  'global::auth-hooks',
+  'strapi::security',
+  'strapi::cors',
+  'strapi::poweredBy',
+  'strapi::query',
+  { name: 'strapi::body', config: { formLimit: '2mb', jsonLimit: '2mb', textLimit: '1mb', formidable: { maxFileSize: 5 * 1024 * 1024 } } },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+  'global::panel',
+];

@@ -1,0 +1,21 @@
+export default ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwt: { expiresIn: '12h' },
+      jwtManagement: 'legacy-support',
+      register: { allowedFields: [] },
+      ratelimit: { enabled: env.bool('LOGIN_RATELIMIT', true), interval: 60000, max: 10 },
+    },
+  },
+  documentation: {
+    enabled: true,
+    config: {
+      info: {
+        version: '1.0.0',
+        title: '医用耗材采购配送平台 REST API',
+        description: 'Medical consumables procurement and distribution platform. Reference data with an API token; business data as a logged-in organisation user.',
+      },
+      'x-strapi-config': { plugins: ['users-permissions'] },
+    },
+  },
+});

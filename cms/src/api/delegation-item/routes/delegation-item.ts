@@ -1,0 +1,3 @@
+import { scopedRouter } from '../../../utils/scoped-router';
+
+export default scopedRouter('api::delegation-item.delegation-item', ['find', 'findOne']);

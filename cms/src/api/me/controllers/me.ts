@@ -1,0 +1,27 @@
+import { requireActor } from '../../../scope';
+import { ROLE_LABELS } from '../../../domain/roles';
+
+/** The caller, its organisation and role, for the panel's header, menu and guards. */
+export default {
+  async show(ctx: any) {
+    const actor = await requireActor(ctx, { allowPasswordChange: true });
+    const province = actor.provinceCode
+      ? await strapi.db.query('api::region.region').findOne({ where: { code: `${actor.provinceCode}0000` }, select: ['name'] })
+      : null;
+    ctx.body = {
+      id: actor.userId,
+      username: actor.username,
+      mustChangePassword: actor.mustChangePassword,
+      role: actor.role,
+      roleLabel: ROLE_LABELS[actor.role],
+      organisation: {
+        id: actor.orgId,
+        documentId: actor.orgDocumentId,
+        name: actor.orgName,
+        type: actor.orgType,
+        provinceCode: actor.provinceCode,
+        provinceName: province?.name ?? null,
+      },
+    };
+  },
+};

@@ -1,0 +1,5 @@
+export default {
+  routes: [
+    { method: 'GET', path: '/me', handler: 'me.show', config: { policies: [] } },
+  ],
+};

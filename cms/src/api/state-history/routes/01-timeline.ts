@@ -1,0 +1,3 @@
+export default {
+  routes: [{ method: 'GET', path: '/history/:entity/:documentId', handler: 'state-history.timeline' }],
+};

@@ -1,0 +1,3 @@
+import { scopedRouter } from '../../../utils/scoped-router';
+
+export default scopedRouter('api::state-history.state-history', ['find', 'findOne']);

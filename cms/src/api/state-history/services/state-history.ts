@@ -1,0 +1,38 @@
+import { factories } from '@strapi/strapi';
+import type { Actor } from '../../../scope';
+import { now } from '../../../utils/clock';
+
+export interface Change {
+  entity: string;
+  entityId: number;
+  action: string;
+  from: string | null;
+  to: string | null;
+  reason?: string | null;
+}
+
+const UID = 'api::state-history.state-history';
+
+export default factories.createCoreService(UID, () => ({
+  /** Appends state changes (call inside the transaction that makes them). */
+  async record(actor: Actor | null, changes: Change[]) {
+    if (!changes.length) return;
+    const at = now();
+    const rows = changes.map((c) => ({
+      entity: c.entity, entityId: c.entityId, action: c.action, fromState: c.from, toState: c.to, reason: c.reason ?? null,
+      actorUserId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, actorName: actor ? `${actor.orgName}（${actor.username}）` : '系统', at,
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await strapi.db.query(UID).createMany({ data: rows.slice(i, i + 500) });
+    }
+  },
+
+  /** The timeline of one record, oldest first. */
+  async timeline(entity: string, entityId: number) {
+    return strapi.db.query(UID).findMany({
+      where: { entity, entityId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: ['action', 'fromState', 'toState', 'reason', 'actorName', 'at'],
+    });
+  },
+}));

@@ -1,0 +1,38 @@
+import { now, setClockOffset, clockOffset } from '../../../utils/clock';
+import { SCOPES } from '../../../scope';
+
+function guard() {
+  if (process.env.NODE_ENV !== 'test') throw new Error('test support is only available in the test environment');
+}
+
+export default {
+  clock(ctx: any) {
+    guard();
+    ctx.body = { now: now().toISOString(), offsetMs: clockOffset() };
+  },
+
+  setClock(ctx: any) {
+    guard();
+    const body = ctx.request.body ?? {};
+    const offsetMs = body.now ? new Date(body.now).getTime() - Date.now() : Number(body.offsetMs ?? 0);
+    if (!Number.isFinite(offsetMs)) return ctx.badRequest('offsetMs or now required');
+    setClockOffset(offsetMs);
+    ctx.body = { now: now().toISOString(), offsetMs };
+  },
+
+  /** Inserts one raw row of any scoped content type (`type` = singular name) and answers it. */
+  async fixture(ctx: any) {
+    guard();
+    const uid = `api::${ctx.params.type}.${ctx.params.type}`;
+    if (!SCOPES[uid]) return ctx.notFound('unknown type');
+    ctx.body = { data: await strapi.db.query(uid as any).create({ data: ctx.request.body?.data ?? {} }) };
+  },
+
+  /** Mints an API token (read-only unless `type` says otherwise) and answers its access key. */
+  async apiToken(ctx: any) {
+    guard();
+    const { type = 'read-only', name = `test-${Date.now()}-${Math.random()}` } = ctx.request.body ?? {};
+    const token = await strapi.service('admin::api-token').create({ name, type, lifespan: null, description: 'test' });
+    ctx.body = { accessKey: token.accessKey, type };
+  },
+};

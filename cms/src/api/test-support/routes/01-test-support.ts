@@ -1,0 +1,15 @@
+// Only in the test environment: lets tests move the server's clock instead of waiting 30 days,
+// insert fixture rows for record types whose own endpoints come later, and mint API tokens.
+const enabled = process.env.NODE_ENV === 'test';
+const open = { auth: false } as const;
+
+export default {
+  routes: enabled
+    ? [
+        { method: 'GET', path: '/test/clock', handler: 'test-support.clock', config: open },
+        { method: 'POST', path: '/test/clock', handler: 'test-support.setClock', config: open },
+        { method: 'POST', path: '/test/fixtures/:type', handler: 'test-support.fixture', config: open },
+        { method: 'POST', path: '/test/api-tokens', handler: 'test-support.apiToken', config: open },
+      ]
+    : [],
+};

@@ -1,0 +1,116 @@
+/**
+ * Distributor accounts 配送企业用户 (manual 000).
+ *
+ * Not issued (未发放): 发放 修改 删除 查看. Issued (已发放): 编辑 启用|禁用 重置密码 查看.
+ * Username 配送企业用户名 (generated, never typed):
+ * - with a provincial platform account X: 'P' + province code + X   ('14', 'SX0001') → 'P14SX0001'
+ * - without: 'P' + province code + 4-digit sequence per province    ('14', null, 50) → 'P140050'
+ * The provincial account is used as typed (after normaliseText); it is not upper-cased.
+ */
+import { DomainError } from './errors';
+import { normaliseText } from './text';
+
+export { normaliseCell, normaliseText } from './text';
+
+export const ACCOUNT_ACTIONS = ['issue', 'edit', 'delete', 'view', 'enable', 'disable', 'resetPassword'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+export interface AccountState {
+  issued: boolean;
+  enabled: boolean;
+}
+
+/** Labels of the actions; 'edit' reads 修改 before issue and 编辑 after (accountActionLabel). */
+export const ACCOUNT_ACTION_LABELS: { readonly [A in AccountAction]: { zh: string; en: string } } = {
+  issue: { zh: '发放', en: 'Issue' },
+  edit: { zh: '修改', en: 'Edit' },
+  delete: { zh: '删除', en: 'Delete' },
+  view: { zh: '查看', en: 'View' },
+  enable: { zh: '启用', en: 'Enable' },
+  disable: { zh: '禁用', en: 'Disable' },
+  resetPassword: { zh: '重置密码', en: 'Reset password' },
+};
+
+export const ACCOUNT_ISSUED_LABELS = {
+  issued: { zh: '已发放', en: 'Issued' },
+  notIssued: { zh: '未发放', en: 'Not issued' },
+} as const;
+
+/** 用户状态. */
+export const ACCOUNT_ENABLED_LABELS = {
+  enabled: { zh: '启用', en: 'Enabled', color: 'green' },
+  disabled: { zh: '禁用', en: 'Disabled', color: 'red' },
+} as const;
+
+/** 是否发放 / 是否登录 columns. */
+export const YES_NO_LABELS = {
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+} as const;
+
+/** Actions allowed on an account, in the manual's column order. */
+export function accountActions(state: AccountState): AccountAction[] {
+  if (!state.issued) return ['issue', 'edit', 'delete', 'view'];
+  return ['edit', state.enabled ? 'disable' : 'enable', 'resetPassword', 'view'];
+}
+
+export function accountActionLabel(action: AccountAction, state: { issued: boolean }, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
+  if (action === 'edit' && state.issued) return lang === 'en-US' ? 'Edit' : '编辑';
+  const l = ACCOUNT_ACTION_LABELS[action];
+  return lang === 'en-US' ? l.en : l.zh;
+}
+
+/** Throws ACCOUNT_ACTION_NOT_ALLOWED (409) unless `action` is allowed in `state`. */
+export function assertAccountAction(action: AccountAction, state: AccountState): void {
+  if (accountActions(state).includes(action)) return;
+  const where = state.issued ? (state.enabled ? '已发放且启用' : '已发放且禁用') : '未发放';
+  throw new DomainError(
+    'ACCOUNT_ACTION_NOT_ALLOWED',
+    `账号${where}，不能执行“${accountActionLabel(action, state)}”操作`,
+    { status: 409, details: { action, ...state } },
+  );
+}
+
+/** Provincial platform account 省平台账号: 1–20 letters or digits. */
+export const PROVINCIAL_ACCOUNT_RE = /^[A-Za-z0-9]{1,20}$/;
+export const USERNAME_SEQ_MAX = 9999;
+
+/**
+ * Generated username. Throws (400): PROVINCE_CODE_INVALID (not 2 digits), PROVINCIAL_ACCOUNT_INVALID
+ * (field provincialAccount), USERNAME_SEQ_INVALID (seq not an integer 1..9999, or missing when there
+ * is no provincial account).
+ */
+export function makeUsername(provinceCode: string, provincialAccount?: string | null, seq?: number | null): string {
+  const code = normaliseText(provinceCode);
+  if (!/^\d{2}$/.test(code)) {
+    throw new DomainError('PROVINCE_CODE_INVALID', `省份代码应为两位数字：${provinceCode}`, { status: 400, field: 'province' });
+  }
+  const account = normaliseText(provincialAccount ?? '');
+  if (account !== '') {
+    if (!PROVINCIAL_ACCOUNT_RE.test(account)) {
+      throw new DomainError('PROVINCIAL_ACCOUNT_INVALID', '省平台账号只能包含字母和数字，长度1-20位', {
+        status: 400,
+        field: 'provincialAccount',
+      });
+    }
+    return `P${code}${account}`;
+  }
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1 || seq > USERNAME_SEQ_MAX) {
+    throw new DomainError('USERNAME_SEQ_INVALID', `顺序码应为1-${USERNAME_SEQ_MAX}的整数`, {
+      status: 400,
+      details: { seq },
+    });
+  }
+  return `P${code}${String(seq).padStart(4, '0')}`;
+}
+
+/** Next free sequence for a province, given usernames already used there (P + code + 4 digits). */
+export function nextUsernameSeq(provinceCode: string, existingUsernames: Iterable<string>): number {
+  const re = new RegExp(`^P${provinceCode}(\\d{4})$`);
+  let max = 0;
+  for (const u of existingUsernames) {
+    const m = re.exec(u);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}

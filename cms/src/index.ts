@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { registerRoles } from './bootstrap/register-roles';
+import { seedRegions } from './seed/regions';
+import { seedDemo } from './seed/demo';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await registerRoles(strapi);
+    await seedRegions(strapi);
+    if (process.env.SEED_DEMO !== 'false') await seedDemo(strapi);
+  },
+};

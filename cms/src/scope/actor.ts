@@ -1,0 +1,63 @@
+import { DomainError } from '../domain/errors';
+import type { Role } from '../domain/roles';
+
+/** The caller of a request as the rules see it: one user, one organisation, one role. */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  orgId: number;
+  orgDocumentId: string;
+  orgName: string;
+  orgType: string;
+  provinceCode: string | null;
+  mustChangePassword: boolean;
+}
+
+const ROLE_TYPES = new Set(['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital']);
+
+/** Loads (once per request) the actor behind ctx.state.user; null for anonymous or API-token callers. */
+export async function loadActor(ctx: any): Promise<Actor | null> {
+  if (ctx.state.actor !== undefined) return ctx.state.actor;
+  const user = ctx.state.user;
+  if (!user || ctx.state.auth?.strategy?.name === 'api-token') {
+    ctx.state.actor = null;
+    return null;
+  }
+  const row = await strapi.db.query('plugin::users-permissions.user').findOne({
+    where: { id: user.id },
+    select: ['id', 'username', 'mustChangePassword', 'blocked'],
+    populate: { role: { select: ['type'] }, organisation: { select: ['id', 'documentId', 'name', 'type', 'provinceCode', 'enabled'] } },
+  });
+  const role = row?.role?.type;
+  if (!row || row.blocked || !row.organisation || !ROLE_TYPES.has(role) || row.organisation.enabled === false) {
+    ctx.state.actor = null;
+    return null;
+  }
+  const actor: Actor = {
+    userId: row.id,
+    username: row.username,
+    role,
+    orgId: row.organisation.id,
+    orgDocumentId: row.organisation.documentId,
+    orgName: row.organisation.name,
+    orgType: row.organisation.type,
+    provinceCode: row.organisation.provinceCode ?? null,
+    mustChangePassword: !!row.mustChangePassword,
+  };
+  ctx.state.actor = actor;
+  return actor;
+}
+
+/** The actor, or a 401/403 business error. Refuses everything but a password change until the initial password is changed. */
+export async function requireActor(ctx: any, opts: { allowPasswordChange?: boolean } = {}): Promise<Actor> {
+  const actor = await loadActor(ctx);
+  if (!actor) {
+    if (!ctx.state.user) throw new DomainError('UNAUTHENTICATED', '请先登录', { status: 401 });
+    throw new DomainError('NO_ORGANISATION', '当前账号未关联机构或已被停用，无权访问业务数据', { status: 403 });
+  }
+  if (actor.mustChangePassword && !opts.allowPasswordChange) {
+    throw new DomainError('PASSWORD_CHANGE_REQUIRED', '首次登录或密码已重置，请先修改密码', { status: 403 });
+  }
+  return actor;
+}

@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './scope';
+export { SCOPES } from './scope-map';

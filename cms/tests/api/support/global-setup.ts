@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const cmsDir = path.resolve(__dirname, '..', '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function resetPostgres(url: string) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}
+
+let child: ChildProcess | undefined;
+let tmpDir: string | undefined;
+
+export async function setup(project: TestProject) {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', STRAPI_STARTUP_MESSAGE: 'false' };
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    await resetPostgres(pgUrl);
+    Object.assign(env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: pgUrl });
+  } else {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-api-'));
+    env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
+  }
+  fs.mkdirSync(path.join(cmsDir, '.tmp'), { recursive: true });
+  const log = fs.createWriteStream(path.join(cmsDir, '.tmp', `api-server-${pgUrl ? 'postgres' : 'sqlite'}.log`));
+  child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}; see cms/.tmp/api-server-*.log`);
+    try {
+      const res = await fetch(`${baseUrl}/_health`);
+      if (res.status === 204 || res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('Strapi did not become healthy within 180 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('database', pgUrl ? 'postgres' : 'sqlite');
+}
+
+export async function teardown() {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+  }
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    database: 'sqlite' | 'postgres';
+  }
+}

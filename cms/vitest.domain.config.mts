@@ -1,0 +1,9 @@
+import './tests/node20-polyfills';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/domain/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: '.tmp/results-domain.json' }]],
+  },
+});
