@@ -1,0 +1,74 @@
+// `npm run bench -- <name>`: starts a real server on a throwaway SQLite database, runs
+// scripts/bench/<name>.mjs (or <name>/index.mjs) against it, stops it. Benchmarks print each figure
+// on its own line as `bench: <figure> = <value> <unit>`.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const name = process.argv[2];
+if (!name) {
+  const all = fs.readdirSync(here).filter((f) => f !== 'run.mjs' && f !== 'lib').map((f) => f.replace(/\.mjs$/, ''));
+  console.error(`usage: npm run bench -- <name>\navailable: ${all.join(', ')}`);
+  process.exit(2);
+}
+const file = [path.join(here, `${name}.mjs`), path.join(here, name, 'index.mjs')].find((f) => fs.existsSync(f));
+if (!file) {
+  console.error(`no benchmark named ${name} in scripts/bench/`);
+  process.exit(2);
+}
+
+const freePort = () => new Promise((resolve) => {
+  const srv = net.createServer();
+  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+});
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `mcp-bench-${name}-`));
+const dbFile = path.join(tmp, 'bench.db');
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+let child;
+
+async function start(extraEnv = {}) {
+  const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
+  child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    cwd: path.join(root, 'cms'),
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATABASE_FILENAME: dbFile, STRAPI_STARTUP_MESSAGE: 'false', STRAPI_LOG_LEVEL: 'warn', ...extraEnv },
+    stdio: ['ignore', log, log],
+  });
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}); log: ${path.join(tmp, 'server.log')}`);
+    try { if ((await fetch(`${baseUrl}/_health`)).status < 500) return; } catch { /* starting */ }
+    if (Date.now() > deadline) throw new Error('server did not start in 240 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+async function stop() {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+async function login(identifier, password = 'Demo@123456') {
+  const res = await fetch(`${baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password }) });
+  const body = await res.json();
+  if (!body.jwt) throw new Error(`login ${identifier}: ${JSON.stringify(body)}`);
+  return body.jwt;
+}
+
+const serverPid = () => child?.pid;
+const report = (figure, value, unit = '') => console.log(`bench: ${figure} = ${value}${unit ? ` ${unit}` : ''}`);
+
+try {
+  await start();
+  const mod = await import(pathToFileURL(file).href);
+  await mod.default({ baseUrl, dbFile, tmp, root, login, report, serverPid, restart: async (env) => { await stop(); await start(env); } });
+} finally {
+  await stop();
+  if (!process.env.BENCH_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+}

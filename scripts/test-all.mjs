@@ -1,0 +1,51 @@
+// `npm test`: every suite in turn — domain unit tests, API tests on SQLite (and on PostgreSQL when
+// TEST_DATABASE_URL is set), browser tests — then one line summing them: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const suites = [
+  { name: 'domain', cmd: ['npm', 'run', 'test:domain', '-w', 'cms'], report: 'cms/.tmp/results-domain.json', kind: 'vitest' },
+  { name: 'api (sqlite)', cmd: ['npm', 'run', 'test:api', '-w', 'cms'], report: 'cms/.tmp/results-api-sqlite.json', kind: 'vitest', env: { TEST_DATABASE_URL: '' } },
+];
+if (process.env.TEST_DATABASE_URL) {
+  suites.push({ name: 'api (postgres)', cmd: ['npm', 'run', 'test:api', '-w', 'cms'], report: 'cms/.tmp/results-api-postgres.json', kind: 'vitest' });
+}
+suites.push({ name: 'e2e (chromium)', cmd: ['npm', 'run', 'test', '-w', 'e2e'], report: 'e2e/test-results/results.json', kind: 'playwright' });
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const s of suites) {
+  if (only.length && !only.some((o) => s.name.startsWith(o))) continue;
+  const report = path.join(root, s.report);
+  fs.rmSync(report, { force: true });
+  const started = Date.now();
+  const env = { ...process.env, ...(s.env ?? {}) };
+  if (env.TEST_DATABASE_URL === '') delete env.TEST_DATABASE_URL;
+  const run = spawnSync(s.cmd[0], s.cmd.slice(1), { cwd: root, stdio: 'inherit', env });
+  let p = 0;
+  let f = 0;
+  if (fs.existsSync(report)) {
+    const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+    if (s.kind === 'vitest') {
+      p = r.numPassedTests ?? 0;
+      f = (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+    } else {
+      p = (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0);
+      f = (r.stats?.unexpected ?? 0) + ((r.errors ?? []).length);
+      if (p + f === 0) f = 1;
+    }
+  }
+  // A suite that crashed before reporting, or exited non-zero with nothing failed, still counts as a failure.
+  if (run.status !== 0 && f === 0) f = 1;
+  passed += p;
+  failed += f;
+  lines.push(`${s.name}: ${p} passed, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
