@@ -11,17 +11,36 @@ const LOGIN_ERRORS: Array<[RegExp, string, string]> = [
   [/identifier is a required field|password is a required field|errors occurred/i, 'CREDENTIALS_REQUIRED', '请输入用户名和密码'],
   [/too many requests/i, 'TOO_MANY_LOGINS', '登录尝试过于频繁，请稍后再试'],
 ];
+const CHANGE_ERRORS: Array<[RegExp, string, string, string]> = [
+  [/current password is invalid/i, 'CURRENT_PASSWORD_INVALID', '原密码错误', 'currentPassword'],
+  [/must be different/i, 'PASSWORD_UNCHANGED', '新密码不能与原密码相同', 'password'],
+  [/passwords do not match/i, 'PASSWORD_MISMATCH', '两次输入的新密码不一致', 'passwordConfirmation'],
+  [/errors occurred|required field/i, 'PASSWORD_FIELDS_REQUIRED', '请填写原密码、新密码和确认新密码', 'password'],
+];
+// At least 8 characters with letters and digits: issued accounts start from a shared initial password.
+const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,64}$/;
 
 export default () => async (ctx: any, next: () => Promise<void>) => {
   const isLogin = ctx.method === 'POST' && ctx.path === '/api/auth/local';
   const isChange = ctx.method === 'POST' && ctx.path === '/api/auth/change-password';
   if (!isLogin && !isChange) return next();
+  if (isChange) {
+    const { password, passwordConfirmation } = ctx.request.body ?? {};
+    if (typeof password === 'string' && password === passwordConfirmation && !STRONG_PASSWORD.test(password)) {
+      throw new DomainError('PASSWORD_WEAK', '新密码至少 8 位，且须同时包含字母和数字', { status: 400, field: 'password' });
+    }
+  }
   try {
     await next();
   } catch (err: any) {
-    const hit = LOGIN_ERRORS.find(([re]) => re.test(err?.message ?? ''));
-    if (!hit) throw err;
-    throw new DomainError(hit[1], hit[2], { status: err.status ?? 400 });
+    if (isLogin) {
+      const hit = LOGIN_ERRORS.find(([re]) => re.test(err?.message ?? ''));
+      if (hit) throw new DomainError(hit[1], hit[2], { status: err.status ?? 400 });
+    } else {
+      const hit = CHANGE_ERRORS.find(([re]) => re.test(err?.message ?? ''));
+      if (hit) throw new DomainError(hit[1], hit[2], { status: err.status ?? 400, field: hit[3] });
+    }
+    throw err;
   }
   const userId = ctx.body?.user?.id;
   if (ctx.status === 200 && userId) {

@@ -94,3 +94,12 @@ export const testSupport = {
 
 /** A unique suffix for names in fixtures, so tests never collide. */
 export const unique = (prefix = '') => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A fresh login for an organisation (test env only), e.g. to change its password without touching demo users. */
+export async function createUser(orgId: number, opts: { mustChangePassword?: boolean; password?: string } = {}) {
+  const username = unique('u_');
+  const password = opts.password ?? DEMO_PASSWORD;
+  const res = await post('/api/test/users', { username, password, orgId, mustChangePassword: !!opts.mustChangePassword });
+  if (res.status !== 200) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
+  return { username, password, id: res.body.id as number };
+}

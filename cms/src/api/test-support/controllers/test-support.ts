@@ -35,4 +35,18 @@ export default {
     const token = await strapi.service('admin::api-token').create({ name, type, lifespan: null, description: 'test' });
     ctx.body = { accessKey: token.accessKey, type };
   },
+
+  /** Creates a login for an existing organisation: `{ username, password, orgId, mustChangePassword? }`. */
+  async user(ctx: any) {
+    guard();
+    const { username, password, orgId, mustChangePassword = false } = ctx.request.body ?? {};
+    const org = await strapi.db.query('api::organisation.organisation').findOne({ where: { id: orgId } });
+    if (!org) return ctx.badRequest('unknown organisation');
+    const roleType = { platform: 'platform_admin' }[org.type as string] ?? org.type;
+    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+    const user = await strapi.plugin('users-permissions').service('user').add({
+      username, password, email: null, provider: 'local', confirmed: true, blocked: false, role: role.id, organisation: org.id, mustChangePassword,
+    });
+    ctx.body = { id: user.id, username };
+  },
 };

@@ -10,6 +10,7 @@ export default {
         { method: 'POST', path: '/test/clock', handler: 'test-support.setClock', config: open },
         { method: 'POST', path: '/test/fixtures/:type', handler: 'test-support.fixture', config: open },
         { method: 'POST', path: '/test/api-tokens', handler: 'test-support.apiToken', config: open },
+        { method: 'POST', path: '/test/users', handler: 'test-support.user', config: open },
       ]
     : [],
 };
