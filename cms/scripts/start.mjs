@@ -10,9 +10,11 @@ ensureEnv();
 process.chdir(cmsDir);
 fs.mkdirSync(path.join(cmsDir, 'public', 'uploads'), { recursive: true });
 
+// The documentation plugin rewrites its generated OpenAPI file at every start: not a source change.
+const GENERATED = path.join(cmsDir, 'src', 'extensions', 'documentation');
 const newest = (dir) => {
   let t = 0;
-  if (!fs.existsSync(dir)) return t;
+  if (!fs.existsSync(dir) || dir === GENERATED) return t;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
