@@ -24,4 +24,10 @@ export default {
       },
     };
   },
+
+  /** GET /api/me/todos — counts of what waits for the caller (待办), for the menu badges and the dashboard. */
+  async todos(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = { data: await strapi.service('api::me.me').todos(actor) };
+  },
 };

@@ -1,5 +1,6 @@
 export default {
   routes: [
     { method: 'GET', path: '/me', handler: 'me.show', config: { policies: [] } },
+    { method: 'GET', path: '/me/todos', handler: 'me.todos', config: { policies: [] } },
   ],
 };
