@@ -1,11 +1,18 @@
 import { factories } from '@strapi/strapi';
+import * as XLSX from 'xlsx';
 import { z } from 'zod';
-import { DomainError, effectiveRelationshipStatus, relationshipMachine } from '../../../domain';
+import { CHINA_UTC_OFFSET_MINUTES, DomainError, effectiveRelationshipStatus, relationshipMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { readPaging } from '../../../utils/paging';
 
 const UID = 'api::hospital-relationship.hospital-relationship';
+
+/** 'YYYY-MM-DD HH:mm' in China time (UTC+8), for the spreadsheet. */
+function formatChinaDateTime(v: string): string {
+  const d = new Date(new Date(v).getTime() + CHINA_UTC_OFFSET_MINUTES * 60_000);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 16).replace('T', ' ');
+}
 const service = () => strapi.service(UID) as any;
 
 /** Zod issues → the first one as a DomainError with its field (Chinese messages). */
@@ -83,6 +90,37 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
       orderable: q.orderable === 'true',
       sort: { column, order: order === 'asc' ? 'asc' : 'desc' },
     });
+  },
+
+  /** GET /api/hospital-relationships/export — the list with the same filters as .xlsx (at most 10,000 rows). */
+  async export(ctx: any) {
+    const actor = await requireActor(ctx);
+    const { pagination: _p, page: _pg, pageSize: _ps, ...rest } = ctx.query ?? {};
+    const q = parse(listSchema, rest);
+    const [column, order] = (q.sort ?? 'createdAt:desc').split(':');
+    const rows: any[] = [];
+    for (let page = 1; page <= 50; page++) {
+      const res = await service().list(actor, {
+        page, pageSize: 200, statuses: q.status, q: q.q?.trim() || undefined, hospitalOrgId: q.hospitalOrgId,
+        distributorOrgId: q.distributorOrgId, orderable: q.orderable === 'true', sort: { column, order: order === 'asc' ? 'asc' : 'desc' },
+      });
+      rows.push(...res.data);
+      if (page >= res.meta.pagination.pageCount) break;
+    }
+    const day = (v: string | null) => (v ? formatChinaDateTime(v) : '');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['医疗机构', '所在地区', '配送企业', '配送区域', '状态', '申请时间', '处理时间', '撤销申请时间', '解约开始', '解约截止', '剩余天数', '可下单', '理由', '撤销理由'],
+      ...rows.map((r) => [
+        r.hospitalName, r.hospitalRegionName ?? '', r.distributorName, r.distributorAreas.map((a: any) => a.name).join('、'),
+        relationshipMachine.label(r.status), day(r.requestedAt), day(r.respondedAt), day(r.revokeRequestedAt), day(r.terminatingSince),
+        day(r.terminationEndsAt), r.daysLeft ?? '', r.orderable ? '是' : '否', r.reason ?? '', r.revokeReason ?? '',
+      ]),
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '医院配送关系');
+    ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('医院配送关系.xlsx')}`);
+    ctx.body = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' });
   },
 
   /** GET /api/hospital-relationships/detail/:documentId */

@@ -6,6 +6,7 @@ const ACTIONS = 'accept|reject|withdraw|requestRevoke|acceptRevoke|refuseRevoke'
 export default {
   routes: [
     { method: 'GET', path: '/hospital-relationships/list', handler: 'hospital-relationship.list', config: role(...READERS) },
+    { method: 'GET', path: '/hospital-relationships/export', handler: 'hospital-relationship.export', config: role(...READERS) },
     { method: 'GET', path: '/hospital-relationships/counts', handler: 'hospital-relationship.counts', config: role(...READERS) },
     { method: 'GET', path: '/hospital-relationships/detail/:documentId', handler: 'hospital-relationship.detail', config: role(...READERS) },
     { method: 'GET', path: '/hospital-relationships/candidates', handler: 'hospital-relationship.candidates', config: role('hospital') },
