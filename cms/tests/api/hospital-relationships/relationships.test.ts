@@ -342,6 +342,9 @@ describe('the 30-day clock (server-side now moved by tests)', () => {
     expect((await list(d, '&status=terminated')).data).toHaveLength(0);
     expect((await get(`${B}/counts`, d.token)).body.data.byStatus).toMatchObject({ terminating: 1, terminated: 0 });
     expect((await get(`${B}/${doc}`, h.token)).body.data.status).toBe('terminating');
+    const generic = (f: string) => get(`${B}?filters[hospitalOrgId][$eq]=${h.id}&${f}`, h.token).then((r) => r.body.data.map((x: any) => x.status));
+    expect(await generic('filters[status][$eq]=terminating')).toEqual(['terminating']);
+    expect(await generic('filters[status][$eq]=terminated')).toEqual([]);
     const again = await request(h, d);
     expect(again.status).toBe(409);
   });
@@ -357,6 +360,13 @@ describe('the 30-day clock (server-side now moved by tests)', () => {
     expect((await get(`${B}/counts`, d.token)).body.data.byStatus).toMatchObject({ terminating: 0, terminated: 1 });
     expect((await get(`${B}/${doc}`, h.token)).body.data.status).toBe('terminated');
     expect((await get(`${B}?filters[documentId][$eq]=${doc}`, h.token)).body.data[0].status).toBe('terminated');
+    // Strapi's generic filters on status mean the effective status too.
+    const generic = (f: string) => get(`${B}?filters[hospitalOrgId][$eq]=${h.id}&${f}`, h.token).then((r) => r.body.data.map((x: any) => x.status));
+    expect(await generic('filters[status][$eq]=terminated')).toEqual(['terminated']);
+    expect(await generic('filters[status][$eq]=terminating')).toEqual([]);
+    expect(await generic('filters[status][$in][0]=terminating&filters[status][$in][1]=terminated')).toEqual(['terminated']);
+    expect(await generic('filters[status][$ne]=terminated')).toEqual([]);
+    expect(await generic('filters[$or][0][status][$eq]=terminated&filters[$or][1][id][$eq]=-1')).toEqual(['terminated']);
     const o = await get(`${B}/orderable?distributorOrgId=${d.id}`, h.token);
     expect(o.body.error.message).toBe('与该配送企业的配送关系已解除，不能发出新订单');
     // A terminated relationship accepts no transition.

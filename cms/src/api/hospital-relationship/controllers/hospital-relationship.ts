@@ -1,7 +1,8 @@
 import { factories } from '@strapi/strapi';
 import * as XLSX from 'xlsx';
 import { z } from 'zod';
-import { CHINA_UTC_OFFSET_MINUTES, DomainError, effectiveRelationshipStatus, relationshipMachine } from '../../../domain';
+import { CHINA_UTC_OFFSET_MINUTES, DomainError, effectiveRelationshipStatus, relationshipMachine, terminationCutoff } from '../../../domain';
+import { rewriteStatusFilters } from '../utils/effective-filter';
 import { requireActor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { readPaging } from '../../../utils/paging';
@@ -64,6 +65,8 @@ function withEffective(row: any) {
 
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async find(ctx: any) {
+    // `status` filters mean the effective status (解约中 reads 已解除 after 30 days).
+    if (ctx.query?.filters) ctx.query.filters = rewriteStatusFilters(ctx.query.filters, terminationCutoff(now()).toISOString());
     const res: any = await super.find(ctx);
     return { ...res, data: (res?.data ?? []).map(withEffective) };
   },
