@@ -4,4 +4,5 @@ export default ({ env }) => ({
   app: { keys: env.array('APP_KEYS') },
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_MESSAGE', true) } },
   transfer: { remote: { enabled: false } },
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
+import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 
 export default {
   register() {},
@@ -9,6 +10,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);
     await seedRegions(strapi);
+    registerRelationshipExpiry(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemo(strapi);
   },
 };

@@ -50,6 +50,14 @@ export function terminationEndsAt(since: Date | string): Date {
   return new Date(toDate(since, 'terminatingSince').getTime() + TERMINATION_MS);
 }
 
+/**
+ * The cutoff for queries: a stored 'terminating' row whose terminatingSince is at or before
+ * this instant reads 'terminated' at `now` (since + 30 d <= now ⇔ since <= now − 30 d).
+ */
+export function terminationCutoff(now: Date): Date {
+  return new Date(now.getTime() - TERMINATION_MS);
+}
+
 /** Has the 30-day period ended at `now`? (now >= since + 30 × 24 h) */
 export function isTerminationDue(since: Date | string, now: Date): boolean {
   return now.getTime() >= terminationEndsAt(since).getTime();

@@ -151,3 +151,14 @@ describe('canRequestAgain (same hospital–distributor pair)', () => {
     expect(() => assertCanRequestAgain(['pending'])).toThrowError(expect.objectContaining({ code: 'RELATIONSHIP_EXISTS' }));
   });
 });
+
+describe('terminationCutoff (SQL filters of the effective status)', () => {
+  it('is now − 30 days, and agrees with isTerminationDue at the boundary', async () => {
+    const { terminationCutoff } = await import('../../src/domain');
+    const now = new Date('2026-03-31T00:00:00Z');
+    const cutoff = terminationCutoff(now);
+    expect(cutoff.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(isTerminationDue(cutoff, now)).toBe(true);
+    expect(isTerminationDue(new Date(cutoff.getTime() + 1), now)).toBe(false);
+  });
+});

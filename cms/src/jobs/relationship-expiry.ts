@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Hourly: stores 已解除 for hospital relationships whose 30-day 解约中 period has ended and records
+ * the history action 'expire'. Optional — every read computes the effective status itself, so
+ * nothing depends on this job having run.
+ */
+export function registerRelationshipExpiry(strapi: Core.Strapi) {
+  strapi.cron.add({
+    hospitalRelationshipExpiry: {
+      task: async () => {
+        try {
+          const n = await strapi.service('api::hospital-relationship.hospital-relationship').expireDue();
+          if (n) strapi.log.info(`hospital relationships: ${n} terminated after 30 days`);
+        } catch (err) {
+          strapi.log.error(`hospital relationship expiry failed: ${(err as Error).message}`);
+        }
+      },
+      options: { rule: '7 * * * *' },
+    },
+  });
+}
