@@ -84,9 +84,9 @@ function fieldErrors(errs: { field: string; message: string }[], code = 'ACCOUNT
 // ---------------------------------------------------------------------------------------------
 // Region names (for 配送区域), cached: reference data changes only through the content manager.
 let regionCache: { at: number; names: Map<string, string> } | null = null;
-export async function regionNames(): Promise<Map<string, string>> {
+export async function regionNames(trx?: Knex): Promise<Map<string, string>> {
   if (regionCache && Date.now() - regionCache.at < 10 * 60_000) return regionCache.names;
-  const rows = await knex()('regions').select('code', 'name');
+  const rows = await (trx ?? knex())('regions').select('code', 'name');
   regionCache = { at: Date.now(), names: new Map(rows.map((r: any) => [r.code, r.name])) };
   return regionCache.names;
 }
@@ -321,7 +321,7 @@ export async function create(actor: Actor, body: any) {
     await strapi.service('api::state-history.state-history').record(actor, [
       { entity: 'distributor-account', entityId: row.id, action: 'create', from: null, to: 'notIssued' },
     ]);
-    return present(row, await regionNames());
+    return present(row, await regionNames(trx));
   });
 }
 
@@ -367,7 +367,7 @@ export async function update(actor: Actor, documentId: string, body: any) {
 
 async function findOneIn(trx: Knex, id: number) {
   const r = await trx(`${T} as a`).leftJoin('organisations as o', 'o.id', 'a.organisation_id').where('a.id', id).first('a.*', 'o.distribution_area_codes as area_codes');
-  return present(r, await regionNames());
+  return present(r, await regionNames(trx));
 }
 
 export async function remove(actor: Actor, documentId: string) {
@@ -521,7 +521,6 @@ export interface ImportError {
   message: string;
 }
 
-const DESCRIPTION_MARK = ACCOUNT_TEMPLATE_COLUMNS.find((c) => c.field === 'companyName')!.format;
 
 /**
  * Checks the sheet's rows (header first) and answers the accounts to create or every error.
@@ -563,15 +562,15 @@ export async function validateImport(actor: Actor, rows: unknown[][]) {
       if (v !== '') any = true;
       raw[f] = v;
     });
-    // Extra cells under no header.
-    for (let ci = colField.length; ci < cells.length; ci++) {
-      if (normaliseCell(cells[ci]) !== '') {
+    // Cells under no header: an unknown column.
+    for (let ci = 0; ci < cells.length; ci++) {
+      if ((colField[ci] ?? null) === null && (header[ci] ?? '') === '' && normaliseCell(cells[ci]) !== '') {
         errors.push({ row: i + 1, column: `第${ci + 1}列`, message: '该单元格不在任何模板列下（未知列）' });
         any = true;
       }
     }
     if (!any) continue;
-    if (i === 1 && normaliseCell(raw.companyName) === DESCRIPTION_MARK) continue; // the template's format row
+    if (i === 1 && /^(必填|选填)/.test(normaliseCell(raw.companyName))) continue; // the template's format row
     parsed.push({ rowNo: i + 1, input: normaliseAccountInput(raw) });
   }
   if (parsed.length === 0 && errors.length === 0) {
