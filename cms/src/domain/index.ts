@@ -15,6 +15,7 @@ export * from './delivery';
 export * from './return';
 export * from './contract';
 export * from './account';
+export * from './account-input';
 export * from './credit-code';
 export * from './phone';
 export * from './invoice';

@@ -7,7 +7,15 @@ import { DomainError } from '../domain/errors';
 export default () => async (ctx: any, next: () => Promise<void>) => {
   try {
     await next();
+    if (ctx.status === 413 && ctx.body?.error && !ctx.body.error.details?.code) {
+      // The body parser's upload limit (config/middlewares.ts: formidable maxFileSize 5 MB) answers in English.
+      throw new DomainError('UPLOAD_TOO_LARGE', '上传的文件过大：最大 5 MB', { status: 413, field: 'file' });
+    }
   } catch (err: any) {
+    if ((err?.status === 413 || err?.statusCode === 413) && !(err instanceof DomainError)) {
+      // The body parser's upload limit (config/middlewares.ts: 5 MB).
+      err = new DomainError('UPLOAD_TOO_LARGE', '上传的文件过大：最大 5 MB', { status: 413, field: 'file' });
+    }
     if (!(err instanceof DomainError) && err?.name !== 'DomainError') throw err;
     ctx.status = err.status ?? 409;
     const errors = err.field ? [{ path: [err.field], message: err.message, name: err.code }] : undefined;

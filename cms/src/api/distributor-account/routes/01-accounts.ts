@@ -1,0 +1,22 @@
+// 配送企业管理 (manual 000): the bureau manages its province's distributor accounts; the platform admin reads them.
+const bureau = { policies: [{ name: 'global::has-role', config: { roles: ['bureau'] } }] };
+const readers = { policies: [{ name: 'global::has-role', config: { roles: ['bureau', 'platform_admin'] } }] };
+const P = '/distributor-accounts/manage';
+
+export default {
+  routes: [
+    { method: 'GET', path: P, handler: 'distributor-account.manageList', config: readers },
+    { method: 'GET', path: `${P}/export`, handler: 'distributor-account.exportList', config: readers },
+    { method: 'GET', path: `${P}/template`, handler: 'distributor-account.template', config: bureau },
+    { method: 'GET', path: `${P}/username-preview`, handler: 'distributor-account.usernamePreview', config: bureau },
+    { method: 'POST', path: `${P}/import`, handler: 'distributor-account.importFile', config: bureau },
+    { method: 'POST', path: `${P}/issue`, handler: 'distributor-account.issue', config: bureau },
+    { method: 'POST', path: P, handler: 'distributor-account.manageCreate', config: bureau },
+    { method: 'GET', path: `${P}/:documentId`, handler: 'distributor-account.manageOne', config: readers },
+    { method: 'PUT', path: `${P}/:documentId`, handler: 'distributor-account.manageUpdate', config: bureau },
+    { method: 'DELETE', path: `${P}/:documentId`, handler: 'distributor-account.manageDelete', config: bureau },
+    { method: 'POST', path: `${P}/:documentId/enable`, handler: 'distributor-account.enable', config: bureau },
+    { method: 'POST', path: `${P}/:documentId/disable`, handler: 'distributor-account.disable', config: bureau },
+    { method: 'POST', path: `${P}/:documentId/reset-password`, handler: 'distributor-account.resetPassword', config: bureau },
+  ],
+};
