@@ -253,6 +253,27 @@ describe('下级配送链', () => {
 });
 
 describe('service functions for orders', () => {
+  const check = async (productId: number, dist: string, province: string) =>
+    (await get(`/api/test/delegation-check?productId=${productId}&distributorOrgId=${orgs[dist]}&provinceCode=${province}`)).body as { isDelegated: boolean; delegatedProductIds: number[] };
+
+  it('isDelegated / delegatedProductIds: accepted level 1 and level 2 only, per distributor and province', async () => {
+    const { d, ps } = await delegation(2, 'bjDist1');
+    const [p0, p1] = ps as [any, any];
+    expect((await check(p0.id, 'bjDist1', '11')).isDelegated).toBe(false); // pending
+    await respond('bjDist1', { action: 'accept', ids: [d.documentId] });
+    const c = await check(p0.id, 'bjDist1', '11');
+    expect(c.isDelegated).toBe(true);
+    expect(c.delegatedProductIds).toEqual(expect.arrayContaining([p0.id, p1.id]));
+    expect((await check(p0.id, 'bjDist1', '14')).isDelegated).toBe(false); // other province
+    expect((await check(p0.id, 'bjDist3', '11')).isDelegated).toBe(false); // other distributor
+    const s = (await post(`/api/delegations/${d.documentId}/sub-delegate`, { distributorOrgId: orgs.bjDist3, productIds: [p1.documentId] }, await as('bjDist1'))).body.data;
+    expect((await check(p1.id, 'bjDist3', '11')).isDelegated).toBe(false); // sub pending
+    await respond('bjDist3', { action: 'accept', ids: [s.documentId] });
+    expect((await check(p1.id, 'bjDist3', '11')).isDelegated).toBe(true);
+    expect((await check(p0.id, 'bjDist3', '11')).isDelegated).toBe(false); // not in the subset
+    expect((await check(p1.id, 'bjDist3', '11')).delegatedProductIds).toContain(p1.id);
+  });
+
   it('isDelegated / delegatedProductIds follow accepted level-1 and level-2 delegations only (checked through the catalogue of delegated products)', async () => {
     // The service is exercised through GET /api/delegated-products, which uses the same condition.
     const { d, ps } = await delegation(1, 'bjDist3');

@@ -40,6 +40,17 @@ export default factories.createCoreController('api::delegation.delegation', () =
   async delegatedProducts(ctx: any) {
     ctx.body = await svc().delegatedProducts(await requireActor(ctx), ctx.query);
   },
+  /** GET /api/test/delegation-check?productId&distributorOrgId&provinceCode (test env only). */
+  async testCheck(ctx: any) {
+    if (process.env.NODE_ENV !== 'test') return ctx.notFound();
+    const productId = Number(ctx.query.productId);
+    const distributorOrgId = Number(ctx.query.distributorOrgId);
+    const provinceCode = String(ctx.query.provinceCode);
+    ctx.body = {
+      isDelegated: await svc().isDelegated({ productId, distributorOrgId, provinceCode }),
+      delegatedProductIds: await svc().delegatedProductIds(distributorOrgId, provinceCode),
+    };
+  },
   /** GET /api/delegated-products/export (distributor) */
   async delegatedProductsExport(ctx: any) {
     const buf = await svc().delegatedProductsXlsx(await requireActor(ctx), ctx.query);
