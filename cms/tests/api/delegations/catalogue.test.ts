@@ -105,6 +105,6 @@ describe('GET /api/catalogue/export', () => {
     expect(rows.map((r) => r['产品编码']).sort()).toEqual([yellow.code, other.code].sort());
     expect(rows[0]).toHaveProperty('注册证号');
     expect(rows.every((r) => r['证书状态'] === '即将到期')).toBe(true);
-    expect(rows.find((r) => r['产品编码'] === yellow.code)).toMatchObject({ '挂网价（元）': '123.45', 分类: '关节', 带量采购: '是' });
+    expect(rows.find((r) => r['产品编码'] === yellow.code)).toMatchObject({ '挂网价（元）': 123.45, 分类: '关节', 带量采购: '是' });
   });
 });

@@ -23,7 +23,8 @@ import { formatFen } from '../../../domain/money';
 import { applyScope, canRead, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
-import { buildXlsx } from '../../../utils/xlsx-export';
+import type { Readable } from 'node:stream';
+import { streamXlsx, type Cell } from '../../../utils/xlsx-export';
 
 const UID = 'api::delegation.delegation';
 const ITEM_UID = 'api::delegation-item.delegation-item';
@@ -488,20 +489,20 @@ export default factories.createCoreService(UID, () => ({
   },
 
   /** The same list as .xlsx (every matching row). */
-  async delegatedProductsXlsx(actor: Actor, rawQuery: unknown): Promise<Buffer> {
+  async delegatedProductsXlsx(actor: Actor, rawQuery: unknown): Promise<Readable> {
     const q = parse(productsQuery, rawQuery);
     const qb = this.delegatedBase(actor, q);
     let lastId = 0;
     const headers = ['产品编码', '产品名称', '注册证号', '注册证有效期至', '规格', '型号', '单位', '挂网价（元）', '分类', '生产企业', '委托企业', '配送省份', '配送层级', '确认时间'];
-    return buildXlsx('配送产品目录', headers, async () => {
+    return streamXlsx('配送产品目录', headers, async () => {
       const rows = await qb.clone().select(this.delegatedColumns()).where('i.id', '>', lastId).orderBy('i.id', 'asc').limit(2000);
       if (!rows.length) return [];
       lastId = Number(rows[rows.length - 1].item_id);
-      const out: unknown[][] = [];
+      const out: Cell[][] = [];
       for (const raw of rows) {
         const r = await this.delegatedRow(raw);
         out.push([r.code, r.name, r.registrationNo, r.registrationValidTo ?? '', r.spec ?? '', r.model ?? '', r.unit ?? '',
-          r.priceFen === null ? '' : formatFen(r.priceFen), categoryLabel(r.category), r.manufacturerName ?? '', r.delegatorName ?? '',
+          r.priceFen === null ? '' : Number(formatFen(r.priceFen)), categoryLabel(r.category), r.manufacturerName ?? '', r.delegatorName ?? '',
           r.provinceName, r.level === 2 ? '下级配送' : '一级配送', r.acceptedAt ? chinaDate(new Date(r.acceptedAt)) : '']);
       }
       return out;

@@ -6,7 +6,8 @@ import { validationError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
-import { buildXlsx } from '../../../utils/xlsx-export';
+import type { Readable } from 'node:stream';
+import { streamXlsx } from '../../../utils/xlsx-export';
 
 const bool = z.enum(['true', 'false']).optional();
 const text = z.string().trim().max(100).optional();
@@ -183,15 +184,15 @@ export default factories.createCoreService('api::product.product', () => ({
   },
 
   /** The filtered catalogue as .xlsx (every matching row), fetched in keyset pages of 5,000. */
-  async exportXlsx(actor: Actor, rawQuery: unknown): Promise<Buffer> {
+  async exportXlsx(actor: Actor, rawQuery: unknown): Promise<Readable> {
     const q = parseCatalogueQuery(rawQuery);
     const { qb, days } = await this.filtered(actor, q);
     const at = now();
     let lastId = 0;
-    const CHUNK = 5000;
+    const CHUNK = 1000;
     const yn = (b: boolean) => (b ? '是' : '否');
     const headers = ['产品编码', '产品名称', '注册证号', '注册证有效期至', '证书状态', '生产企业', '规格', '型号', '单位', '挂网价（元）', '分类', '重点监控', '带量采购'];
-    return buildXlsx(
+    return streamXlsx(
       '挂网目录',
       headers,
       async () => {
@@ -202,7 +203,7 @@ export default factories.createCoreService('api::product.product', () => ({
           const r = this.toRow(actor, raw, days, at);
           return [
             r.code, r.name, r.registrationNo, r.registrationValidTo ?? '', r.certificateLight ? CERT_LIGHTS[r.certificateLight].zh : '',
-            r.manufacturerName ?? '', r.spec ?? '', r.model ?? '', r.unit ?? '', r.priceFen === null ? '' : formatFen(r.priceFen),
+            r.manufacturerName ?? '', r.spec ?? '', r.model ?? '', r.unit ?? '', r.priceFen === null ? '' : Number(formatFen(r.priceFen)),
             categoryLabel(r.category), yn(r.keyMonitored), yn(r.vbp),
           ];
         });
