@@ -3,7 +3,7 @@
  * red 已过期. Compared by calendar date in China: a certificate valid to today is still valid
  * (yellow); valid to today + windowDays is yellow; valid to today + windowDays + 1 is green.
  */
-import { daysBetweenIso, toIsoDate } from './dates';
+import { addDaysIso, daysBetweenIso, toIsoDate } from './dates';
 
 export const CERT_LIGHT_NAMES = ['green', 'yellow', 'red'] as const;
 export type CertLight = (typeof CERT_LIGHT_NAMES)[number];
@@ -21,4 +21,13 @@ export function certificateLight(validTo: string | Date, now: Date, windowDays: 
   if (days < 0) return 'red';
   if (days <= windowDays) return 'yellow';
   return 'green';
+}
+
+/**
+ * The two calendar dates (China time) that bound the lights, for filtering in SQL by date comparison:
+ * red: validTo < today; yellow: today <= validTo <= yellowUntil; green: validTo > yellowUntil.
+ */
+export function certificateBounds(now: Date, windowDays: number = DEFAULT_CERT_WINDOW_DAYS): { today: string; yellowUntil: string } {
+  const today = toIsoDate(now);
+  return { today, yellowUntil: addDaysIso(today, windowDays) };
 }

@@ -20,6 +20,7 @@ export * from './credit-code';
 export * from './phone';
 export * from './invoice';
 export * from './certificate';
+export * from './catalogue';
 export * from './money';
 export * from './region';
 export * from './contact';

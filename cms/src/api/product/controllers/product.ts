@@ -1,3 +1,31 @@
 import { factories } from '@strapi/strapi';
+import { DomainError } from '../../../domain/errors';
+import { requireActor } from '../../../scope';
+import { sendXlsx } from '../../../utils/xlsx-export';
+import { chinaDate } from '../../../domain/dates';
+import { now } from '../../../utils/clock';
 
-export default factories.createCoreController('api::product.product');
+const svc = () => strapi.service('api::product.product') as any;
+
+export default factories.createCoreController('api::product.product', () => ({
+  /** GET /api/catalogue — 挂网目录查看. */
+  async catalogue(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = await svc().catalogue(actor, ctx.query);
+  },
+
+  /** GET /api/catalogue/export — the filtered catalogue as .xlsx. */
+  async catalogueExport(ctx: any) {
+    const actor = await requireActor(ctx);
+    const buf = await svc().exportXlsx(actor, ctx.query);
+    sendXlsx(ctx, `挂网目录-${chinaDate(now())}.xlsx`, buf);
+  },
+
+  /** GET /api/catalogue/:documentId — 产品详情. */
+  async catalogueItem(ctx: any) {
+    const actor = await requireActor(ctx);
+    const row = await svc().detail(actor, String(ctx.params.documentId));
+    if (!row) throw new DomainError('NOT_FOUND', '产品不存在或未挂网', { status: 404 });
+    ctx.body = { data: row };
+  },
+}));
