@@ -133,7 +133,8 @@ describe.each(CASES)('REST routes of $type', (c) => {
     for (const token of [owner, stranger]) {
       expect([403, 404, 405]).toContain((await put(`/api/${c.plural}/${row.documentId}`, { data: { provinceCode: '14' } }, token)).status);
       expect([403, 404, 405]).toContain((await del(`/api/${c.plural}/${row.documentId}`, token)).status);
-      expect([403, 404, 405]).toContain((await post(`/api/${c.plural}`, { data: c.data() }, token)).status);
+      // a purpose-written create endpoint may live at the same path: the generic payload is refused there
+      expect([400, 403, 404, 405]).toContain((await post(`/api/${c.plural}`, { data: c.data() }, token)).status);
     }
     const after = await get(`/api/${c.plural}/${row.documentId}`, owner);
     expect(after.status).toBe(200);
