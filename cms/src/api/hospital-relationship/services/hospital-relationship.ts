@@ -211,17 +211,20 @@ export default factories.createCoreService(UID, () => ({
   async counts(actor: Actor) {
     const at = now();
     const cutoff = terminationCutoff(at);
-    const rows = await baseQuery(actor)
-      .select(
-        knex().raw(
-          `case when hr.status = 'terminating' and hr.terminating_since <= ? then 'terminated' else hr.status end as effective`,
-          [cutoff],
-        ),
-      )
+    // Grouped by the stored status; 'terminating' rows past the cutoff are counted as 'terminated'.
+    const qb = knex()(`${T} as hr`);
+    applyScope(qb, actor, UID, 'hr');
+    const rows = await qb
+      .select('hr.status')
       .count({ n: 'hr.id' })
-      .groupByRaw(`case when hr.status = 'terminating' and hr.terminating_since <= ? then 'terminated' else hr.status end`, [cutoff]);
+      .select(knex().raw(`sum(case when hr.terminating_since <= ? then 1 else 0 end) as due`, [cutoff]))
+      .groupBy('hr.status');
     const byStatus: Record<string, number> = Object.fromEntries(relationshipMachine.stateNames.map((s) => [s, 0]));
-    for (const r of rows as any[]) byStatus[r.effective] = (byStatus[r.effective] ?? 0) + Number(r.n);
+    for (const r of rows as any[]) {
+      const due = r.status === 'terminating' ? Number(r.due ?? 0) : 0;
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n) - due;
+      byStatus.terminated += due;
+    }
     const todo = actor.role === 'distributor' ? byStatus.pending + byStatus.revoking : 0;
     return { byStatus, todo, pending: byStatus.pending, revoking: byStatus.revoking };
   },
