@@ -353,7 +353,11 @@ export default factories.createCoreService(UID, () => ({
     });
   },
 
-  /** Distributor ids the hospital may send a new order to now (effective status, canPlaceOrder). */
+  /**
+   * Distributor ids the hospital may send a new order to now (effective status, domain canPlaceOrder):
+   * 已建立, and 撤销待确认 (revoking) deliberately — a revocation not yet accepted leaves the relationship
+   * established ("if the distributor refuses, nothing changes"); never 解约中 or 已解除 or anything else.
+   */
   async orderableDistributorIds(hospitalOrgId: number): Promise<number[]> {
     const at = now();
     const rows = await knex()(T).select('distributor_org_id', 'status', 'terminating_since').where('hospital_org_id', hospitalOrgId).whereIn('status', ['established', 'revoking', 'terminating']);
