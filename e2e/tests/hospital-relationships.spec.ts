@@ -16,7 +16,7 @@ async function orgWithUser(name: string, type: 'hospital' | 'distributor') {
     data: { name, type, provinceCode: '11', regionCode: '110105', ...(type === 'distributor' ? { distributionAreaCodes: ['110101', '110105'] } : {}) },
   });
   expect(org.status).toBe(200);
-  const username = `${type === 'hospital' ? 'h' : 'd'}_${stamp}`;
+  const username = `${type === 'hospital' ? 'h' : 'd'}_${stamp}_${Math.random().toString(36).slice(2, 6)}`;
   const user = await api.post('/api/test/users', null, { username, password: DEMO_PASSWORD, orgId: org.body.data.id });
   expect(user.status).toBe(200);
   return { id: org.body.data.id, username, jwt: await api.login(username) };
@@ -56,7 +56,7 @@ async function stored() {
 }
 
 test.describe.serial('医院配送关系 from request to 已解除', () => {
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 120_000 });
   test('the hospital requests delivery; the distributor accepts', async ({ page }) => {
     await openPage(page, hospital.username);
     await expect(page.getByText('当前没有可下单的配送企业')).toBeVisible();
@@ -137,4 +137,48 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: /^解约中/ }).click();
     await expect(page.getByRole('row', { name: new RegExp(hospitalName) })).toHaveCount(0);
   });
+
+  test('the bureau reads its province’s relationships without any action', async ({ page }) => {
+    await openPage(page, 'bj_ybj');
+    await page.getByRole('searchbox', { name: '医疗机构或配送企业名称' }).fill(hospitalName);
+    await page.getByRole('searchbox', { name: '医疗机构或配送企业名称' }).press('Enter');
+    const row = page.getByRole('row', { name: new RegExp(hospitalName) });
+    await expect(row.getByText(distributorName)).toBeVisible();
+    await expect(row.getByText('已解除')).toBeVisible();
+    await expect(row.getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '委托配送申请' })).toHaveCount(0);
+    await expect(page.getByRole('toolbar', { name: '批量处理' })).toHaveCount(0);
+  });
+});
+
+test('a hospital withdraws a request still 待确认; the distributor rejects another with a reason', async ({ page }) => {
+  test.setTimeout(120_000);
+  await api.post('/api/test/clock', null, { offsetMs: 0 });
+  const h = await orgWithUser(`${hospitalName}乙`, 'hospital');
+  const d2 = await orgWithUser(`${distributorName}乙`, 'distributor');
+  const first = await api.post<{ data: { documentId: string } }>('/api/hospital-relationships/request', h.jwt, { distributorOrgId: distributor.id });
+  expect(first.status).toBe(201);
+  const second = await api.post('/api/hospital-relationships/request', h.jwt, { distributorOrgId: d2.id });
+  expect(second.status).toBe(201);
+
+  await openPage(page, h.username);
+  const row = page.getByRole('row', { name: new RegExp(`${distributorName}(?!乙)`) });
+  await row.getByRole('button', { name: '撤回申请' }).click();
+  await confirmDialog(page).click();
+  await expect(row.getByText('已撤回')).toBeVisible();
+  const mine = await api.get<{ data: any[] }>(`/api/hospital-relationships/detail/${first.body.data.documentId}`, h.jwt);
+  expect(mine.body.data.status).toBe('withdrawn');
+
+  await openPage(page, d2.username);
+  const drow = page.getByRole('row', { name: new RegExp(`${hospitalName}乙`) });
+  await drow.getByRole('checkbox').check();
+  await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '拒绝委托' }).click();
+  const dialog = page.getByRole('dialog', { name: '拒绝委托' });
+  await confirmDialog(page).click();
+  await expect(dialog.getByText('请填写理由')).toBeVisible();
+  await dialog.getByLabel('理由').fill('不在配送区域');
+  await confirmDialog(page).click();
+  await expect(dialog).toBeHidden();
+  await expect(drow.getByText('已拒绝')).toBeVisible();
+  await expect(drow.getByText('不在配送区域')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, del, get, loginAs, me, post, put, testSupport, unique } from '../support/client';
+import * as XLSX from 'xlsx';
+import { baseUrl, createUser, del, get, loginAs, post, put, testSupport, unique } from '../support/client';
 
 /**
  * 医院配送关系 (DOMAIN.md §4): requests, answers, revocation, the 30-day 解约中 and who may do what.
@@ -434,5 +435,35 @@ describe('who reads what', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('状态筛选值无效');
     expect((await get(`${B}/list?sort=id;drop`, d.token)).status).toBe(400);
+  });
+
+  it('exports the filtered list as .xlsx with Chinese headers and labels', async () => {
+    const d = await org('distributor');
+    const h1 = await org('hospital');
+    const h2 = await org('hospital');
+    const doc = await established(h1, d);
+    await request(h2, d);
+    const res = await fetch(`${baseUrl()}${B}/export?status=established`, { headers: { Authorization: `Bearer ${d.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+    const rows: any[][] = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1 });
+    expect(rows[0].slice(0, 5)).toEqual(['医疗机构', '所在地区', '配送企业', '配送区域', '状态']);
+    expect(rows.slice(1).map((r) => [r[0], r[4], r[11]])).toEqual([[h1.name, '已建立', '是']]);
+    expect(doc).toBeTruthy();
+    expect((await get(`${B}/export`, await loginAs('weigao'))).status).toBe(403);
+  });
+
+  it('under concurrency: two requests for one pair make one relationship; two answers to one request, one wins', async () => {
+    const h = await org('hospital');
+    const d = await org('distributor');
+    const reqs = await Promise.all([request(h, d), request(h, d), request(h, d)]);
+    expect(reqs.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect((await list(h)).data).toHaveLength(1);
+    const doc = reqs.find((r) => r.status === 201)!.body.data.documentId;
+    const answers = await Promise.all([act(d, 'accept', [doc]), act(d, 'reject', [doc], '并发'), act(d, 'accept', [doc])]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const hist = (await get(`/api/history/hospital-relationship/${doc}`, h.token)).body.data;
+    expect(hist).toHaveLength(2);
   });
 });

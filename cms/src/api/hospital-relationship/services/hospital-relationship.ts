@@ -211,17 +211,20 @@ export default factories.createCoreService(UID, () => ({
   async counts(actor: Actor) {
     const at = now();
     const cutoff = terminationCutoff(at);
-    const rows = await baseQuery(actor)
-      .select(
-        knex().raw(
-          `case when hr.status = 'terminating' and hr.terminating_since <= ? then 'terminated' else hr.status end as effective`,
-          [cutoff],
-        ),
-      )
+    // Grouped by the stored status; 'terminating' rows past the cutoff are counted as 'terminated'.
+    const qb = knex()(`${T} as hr`);
+    applyScope(qb, actor, UID, 'hr');
+    const rows = await qb
+      .select('hr.status')
       .count({ n: 'hr.id' })
-      .groupByRaw(`case when hr.status = 'terminating' and hr.terminating_since <= ? then 'terminated' else hr.status end`, [cutoff]);
+      .select(knex().raw(`sum(case when hr.terminating_since <= ? then 1 else 0 end) as due`, [cutoff]))
+      .groupBy('hr.status');
     const byStatus: Record<string, number> = Object.fromEntries(relationshipMachine.stateNames.map((s) => [s, 0]));
-    for (const r of rows as any[]) byStatus[r.effective] = (byStatus[r.effective] ?? 0) + Number(r.n);
+    for (const r of rows as any[]) {
+      const due = r.status === 'terminating' ? Number(r.due ?? 0) : 0;
+      byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n) - due;
+      byStatus.terminated += due;
+    }
     const todo = actor.role === 'distributor' ? byStatus.pending + byStatus.revoking : 0;
     return { byStatus, todo, pending: byStatus.pending, revoking: byStatus.revoking };
   },
@@ -350,7 +353,11 @@ export default factories.createCoreService(UID, () => ({
     });
   },
 
-  /** Distributor ids the hospital may send a new order to now (effective status, canPlaceOrder). */
+  /**
+   * Distributor ids the hospital may send a new order to now (effective status, domain canPlaceOrder):
+   * 已建立, and 撤销待确认 (revoking) deliberately — a revocation not yet accepted leaves the relationship
+   * established ("if the distributor refuses, nothing changes"); never 解约中 or 已解除 or anything else.
+   */
   async orderableDistributorIds(hospitalOrgId: number): Promise<number[]> {
     const at = now();
     const rows = await knex()(T).select('distributor_org_id', 'status', 'terminating_since').where('hospital_org_id', hospitalOrgId).whereIn('status', ['established', 'revoking', 'terminating']);
