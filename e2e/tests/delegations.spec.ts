@@ -46,15 +46,15 @@ async function pick(page: Page, label: string, option: string) {
 
 
 test('delegations end to end: delegate, open product count, batch accept, reject with reason, sub-delegate', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const ids = { weigao: await orgId('mf_weigao'), chunli: await orgId('mf_chunli'), dabo: await orgId('mf_dabo'), dist1: await orgId('P11PS0001') };
   const mine = [];
   for (let i = 1; i <= 3; i++) mine.push(await fixtureProduct(ids.weigao, `${tag}威高产品${i}`));
   // two more pending delegations to the same distributor, from the other manufacturers (arranged through the API)
   const chunliProduct = await fixtureProduct(ids.chunli, `${tag}春立产品`);
   const daboProduct = await fixtureProduct(ids.dabo, `${tag}大博产品`);
-  const byChunli = await api.post<{ data: { documentId: string } }>('/api/delegations', await api.login('mf_chunli'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [chunliProduct.documentId] });
-  const byDabo = await api.post<{ data: { documentId: string } }>('/api/delegations', await api.login('mf_dabo'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [daboProduct.documentId] });
+  const byChunli = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_chunli'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [chunliProduct.documentId] });
+  const byDabo = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_dabo'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [daboProduct.documentId] });
   expect(byChunli.status).toBe(200);
   expect(byDabo.status).toBe(200);
 

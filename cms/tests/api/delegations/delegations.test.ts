@@ -7,7 +7,7 @@ import { history, loadOrgs, orgs, product, products } from './support';
 beforeAll(loadOrgs);
 
 const as = async (user: string) => loginAs(user);
-const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations', data, await as(user));
+const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations/create', data, await as(user));
 const respond = async (user: string, data: Record<string, unknown>) => post('/api/delegations/respond', data, await as(user));
 const detail = async (user: string, id: string) => (await get(`/api/delegations/${id}/detail`, await as(user)));
 
