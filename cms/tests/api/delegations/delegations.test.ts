@@ -155,6 +155,18 @@ describe('the distributor answers', () => {
     expect((await history('bjDist1', a.d.documentId)).length).toBe(1);
   });
 
+  it('two answers at once: exactly one wins, one history entry', async () => {
+    const { d } = await delegation(1);
+    const [a, b] = await Promise.all([
+      respond('bjDist1', { action: 'accept', ids: [d.documentId] }),
+      respond('bjDist1', { action: 'reject', ids: [d.documentId], reason: '并发' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const h = await history('bjDist1', d.documentId);
+    expect(h.length).toBe(2);
+    expect((await detail('bjDist1', d.documentId)).body.data.status).toBe(h[1]!.toState);
+  });
+
   it('lists with filters, product counts and the row actions', async () => {
     const { d } = await delegation(2);
     const jwt = await as('bjDist1');
@@ -217,6 +229,16 @@ describe('下级配送链', () => {
     // after a rejection, the primary may choose another sub-distributor
     expect((await detail('bjDist1', d.documentId)).body.data.actions.subDelegate).toBe(true);
     expect((await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2 })).status).toBe(200);
+  });
+
+  it('the primary distributor withdraws a pending sub-delegation; the sub-distributor cannot', async () => {
+    const { d } = await accepted(1);
+    const s = (await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2 })).body.data;
+    expect((await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('bjDist2'))).status).toBe(403);
+    expect((await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('weigao'))).status).toBe(403);
+    const ok = await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('bjDist1'));
+    expect(ok.body.data.status).toBe('withdrawn');
+    expect((await history('bjDist1', s.documentId)).map((h) => h.action)).toEqual(['create', 'withdraw']);
   });
 
   it('refuses: no second level, not accepted, self, products outside the delegation, a second active one, others', async () => {
