@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
+import { seedDemoDelegations } from './seed/demo-delegations';
 
 export default {
   register() {},
@@ -9,6 +10,9 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);
     await seedRegions(strapi);
-    if (process.env.SEED_DEMO !== 'false') await seedDemo(strapi);
+    if (process.env.SEED_DEMO !== 'false') {
+      await seedDemo(strapi);
+      await seedDemoDelegations(strapi);
+    }
   },
 };

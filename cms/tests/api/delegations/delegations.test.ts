@@ -317,3 +317,15 @@ describe('service functions for orders', () => {
     expect((await get('/api/delegated-products', await as('weigao'))).status).toBe(403);
   });
 });
+
+describe('demo data', () => {
+  it('seeds a working chain: accepted delegations and one accepted sub-delegation', async () => {
+    const sub = await get('/api/delegation-list?level=2&status=accepted&pagination[pageSize]=200', await as('bjDist3'));
+    const demo = sub.body.data.find((d: any) => d.delegatorName === '国药控股北京有限公司' && d.manufacturerName === '山东威高骨科材料股份有限公司');
+    expect(demo).toBeTruthy();
+    const products = await get(`/api/delegated-products?delegationId=${demo.documentId}`, await as('bjDist3'));
+    expect(products.body.meta.pagination.total).toBe(demo.productCount);
+    const sx = await get('/api/delegated-products?provinceCode=14', await as('sxDist1'));
+    expect(sx.body.meta.pagination.total).toBeGreaterThan(0);
+  });
+});
