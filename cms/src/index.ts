@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
+import { seedDemoDelegations } from './seed/demo-delegations';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 
 export default {
@@ -11,6 +12,9 @@ export default {
     await registerRoles(strapi);
     await seedRegions(strapi);
     registerRelationshipExpiry(strapi);
-    if (process.env.SEED_DEMO !== 'false') await seedDemo(strapi);
+    if (process.env.SEED_DEMO !== 'false') {
+      await seedDemo(strapi);
+      await seedDemoDelegations(strapi);
+    }
   },
 };

@@ -17,7 +17,7 @@ export function DelegationCreateModal({ products, onClose }: { products: Array<{
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await postJson('/api/delegations', { ...v, productIds: products.map((p) => p.documentId) });
+      await postJson('/api/delegations/create', { ...v, productIds: products.map((p) => p.documentId) });
       message.success(t('delegations.created'));
       onClose(true);
     } catch (e) {

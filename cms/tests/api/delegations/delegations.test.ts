@@ -7,7 +7,7 @@ import { history, loadOrgs, orgs, product, products } from './support';
 beforeAll(loadOrgs);
 
 const as = async (user: string) => loginAs(user);
-const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations', data, await as(user));
+const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations/create', data, await as(user));
 const respond = async (user: string, data: Record<string, unknown>) => post('/api/delegations/respond', data, await as(user));
 const detail = async (user: string, id: string) => (await get(`/api/delegations/${id}/detail`, await as(user)));
 
@@ -155,6 +155,18 @@ describe('the distributor answers', () => {
     expect((await history('bjDist1', a.d.documentId)).length).toBe(1);
   });
 
+  it('two answers at once: exactly one wins, one history entry', async () => {
+    const { d } = await delegation(1);
+    const [a, b] = await Promise.all([
+      respond('bjDist1', { action: 'accept', ids: [d.documentId] }),
+      respond('bjDist1', { action: 'reject', ids: [d.documentId], reason: '并发' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const h = await history('bjDist1', d.documentId);
+    expect(h.length).toBe(2);
+    expect((await detail('bjDist1', d.documentId)).body.data.status).toBe(h[1]!.toState);
+  });
+
   it('lists with filters, product counts and the row actions', async () => {
     const { d } = await delegation(2);
     const jwt = await as('bjDist1');
@@ -217,6 +229,16 @@ describe('下级配送链', () => {
     // after a rejection, the primary may choose another sub-distributor
     expect((await detail('bjDist1', d.documentId)).body.data.actions.subDelegate).toBe(true);
     expect((await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2 })).status).toBe(200);
+  });
+
+  it('the primary distributor withdraws a pending sub-delegation; the sub-distributor cannot', async () => {
+    const { d } = await accepted(1);
+    const s = (await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2 })).body.data;
+    expect((await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('bjDist2'))).status).toBe(403);
+    expect((await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('weigao'))).status).toBe(403);
+    const ok = await post(`/api/delegations/${s.documentId}/withdraw`, {}, await as('bjDist1'));
+    expect(ok.body.data.status).toBe('withdrawn');
+    expect((await history('bjDist1', s.documentId)).map((h) => h.action)).toEqual(['create', 'withdraw']);
   });
 
   it('refuses: no second level, not accepted, self, products outside the delegation, a second active one, others', async () => {
@@ -293,5 +315,17 @@ describe('service functions for orders', () => {
     expect(rows.map((r) => r['产品编码']).sort()).toEqual(ps.map((p) => p.code).sort());
     expect(rows[0]).toMatchObject({ 生产企业: '山东威高骨科材料股份有限公司', 配送省份: '山西省', 配送层级: '一级配送' });
     expect((await get('/api/delegated-products', await as('weigao'))).status).toBe(403);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a working chain: accepted delegations and one accepted sub-delegation', async () => {
+    const sub = await get('/api/delegation-list?level=2&status=accepted&pagination[pageSize]=200', await as('bjDist3'));
+    const demo = sub.body.data.find((d: any) => d.delegatorName === '国药控股北京有限公司' && d.manufacturerName === '山东威高骨科材料股份有限公司');
+    expect(demo).toBeTruthy();
+    const products = await get(`/api/delegated-products?delegationId=${demo.documentId}`, await as('bjDist3'));
+    expect(products.body.meta.pagination.total).toBe(demo.productCount);
+    const sx = await get('/api/delegated-products?provinceCode=14', await as('sxDist1'));
+    expect(sx.body.meta.pagination.total).toBeGreaterThan(0);
   });
 });

@@ -20,7 +20,7 @@ export default factories.createCoreController('api::delegation.delegation', () =
   async products(ctx: any) {
     ctx.body = await svc().products(await requireActor(ctx), String(ctx.params.documentId), ctx.query);
   },
-  /** POST /api/delegations (manufacturer) */
+  /** POST /api/delegations/create (manufacturer) */
   async createDelegation(ctx: any) {
     ctx.body = await svc().create(await requireActor(ctx), body(ctx));
   },
