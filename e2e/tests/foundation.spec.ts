@@ -66,7 +66,7 @@ test('a distributor opening /distributor-accounts by URL sees 无权访问该页
 test('a bureau opening /distributor-accounts by URL gets the page, not the 403', async ({ page }) => {
   await loginAndWait(page, DEMO.bureauBeijing.username);
   await page.goto('/distributor-accounts');
-  await expect(page.getByText('功能建设中', { exact: true })).toBeVisible();
+  await expect(page.getByText('本省配送企业用户列表', { exact: true })).toBeVisible();
   await expect(page.getByText('无权访问该页面', { exact: true })).toHaveCount(0);
 });
 

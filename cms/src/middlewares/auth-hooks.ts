@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { bumpAccountsVersion } from '../api/distributor-account/services/accounts';
 
 /**
  * Wraps users-permissions' login and password-change routes: Chinese messages with stable codes for
@@ -49,6 +50,7 @@ export default () => async (ctx: any, next: () => Promise<void>) => {
     await strapi.db.query('plugin::users-permissions.user').update({ where: { id: userId }, data });
     if (isLogin) {
       await strapi.db.query('api::distributor-account.distributor-account').updateMany({ where: { userId }, data: { lastLoginAt: now } });
+      bumpAccountsVersion(); // 是否登录 totals of the bureau's list change
     }
   }
 };

@@ -13,6 +13,7 @@ export const UNZIPPED_MAX_BYTES = 120 * 1024 * 1024;
 /** Per-entry compression ratio above which a part is treated as a bomb. */
 export const MAX_RATIO = 200;
 export const MAX_ZIP_ENTRIES = 500;
+export const MAX_COLUMNS = 50;
 
 const bad = (message: string, code = 'IMPORT_FILE_INVALID') => new DomainError(code, message, { status: 400, field: 'file' });
 
@@ -97,6 +98,16 @@ export function readSheetRows(buf: Buffer, maxRows: number): { rows: unknown[][]
   const sheetName = wb.SheetNames[0];
   const ws = sheetName ? wb.Sheets[sheetName] : undefined;
   if (!sheetName || !ws) throw bad('文件中没有工作表');
+  // The range comes from the file (a crafted <dimension> can claim 16,384 columns × 1,048,576 rows):
+  // recompute it from the cells actually read, and bound the columns.
+  const data = (ws as any)['!data'] as unknown[][] | undefined;
+  if (data) {
+    let maxC = -1;
+    for (const row of data) if (row && row.length - 1 > maxC) maxC = row.length - 1;
+    if (maxC > MAX_COLUMNS - 1) throw bad(`表格列数过多（最多 ${MAX_COLUMNS} 列），请使用下载的模板`);
+    if (maxC < 0 || data.length === 0) throw bad('文件中没有数据');
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: data.length - 1, c: maxC } });
+  }
   const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
   return { rows, sheetName };
 }

@@ -86,6 +86,7 @@ export function AccountFormModal({ record, onClose }: { record: AccountRecord | 
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
+        name="accountForm"
         layout="horizontal"
         labelCol={{ span: 7 }}
         wrapperCol={{ span: 17 }}

@@ -88,7 +88,7 @@ export function ImportModal({ onClose }: { onClose: (created: boolean) => void }
         <Typography.Text>{file?.name}</Typography.Text>
       </Space>
       {created !== null && <Alert type="success" showIcon message={t('accounts.import.success', { count: created })} />}
-      {error && <Alert type="error" showIcon message={info ? `${error}` : error} description={info ? t('accounts.import.failed') : undefined} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {info?.rows && (
         <>
           {info.errorFile && (

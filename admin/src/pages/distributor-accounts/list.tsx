@@ -211,6 +211,7 @@ export function DistributorAccountList() {
     <Card title={isBureau ? t('accounts.list.title') : t('accounts.list.allProvinces')}>
       <Form<Filters>
         form={form}
+        name="accountFilters"
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
         initialValues={{ enabled: '', issued: '', loggedIn: '' }}

@@ -126,6 +126,14 @@ describe('导入', () => {
     expect(b.body.error.message).toMatch(/解压后过大|压缩比/);
     const corrupt = Buffer.from(good.subarray(0, 200));
     expect((await upload(jwt, corrupt)).status).toBe(400);
+    const wide = XLSX.utils.aoa_to_sheet([HEADER]);
+    wide['XFD2'] = { t: 's', v: 'far away' };
+    wide['!ref'] = 'A1:XFD2';
+    const wwb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wwb, wide, 'S');
+    const w = await upload(jwt, XLSX.write(wwb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(w.status).toBe(400);
+    expect(w.body.error.message).toContain('列数过多');
     const noFile = await call('POST', `${M}/import`, { auth: jwt, body: {} });
     expect(noFile.status).toBe(400);
     expect(noFile.body.error.details.code).toBe('IMPORT_FILE_MISSING');

@@ -186,6 +186,39 @@ function boolFilter(query: any, name: string): boolean | undefined {
 }
 const likeEscape = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Totals of the list, cached per (province, filters) until any account row changes (every write in
+ * this module and each login bump `accountsVersion`) or 30 s pass: counting 100,000 rows with a
+ * substring filter costs tens of milliseconds, the page itself under one (indexes on province_code
+ * + created_at). Paging through one filter then counts once.
+ */
+let accountsVersion = 0;
+export function bumpAccountsVersion() {
+  accountsVersion++;
+}
+const COUNT_TTL_MS = 30_000;
+const countCache = new Map<string, { version: number; at: number; total: number }>();
+async function cachedCount(base: Knex, province: string | null, query: any, bools: Record<string, boolean | undefined>): Promise<number> {
+  const key = JSON.stringify([province, filterValue(query, 'username'), filterValue(query, 'companyName'), filterValue(query, 'provincialAccount'), bools]);
+  const hit = countCache.get(key);
+  if (hit && hit.version === accountsVersion && Date.now() - hit.at < COUNT_TTL_MS) return hit.total;
+  const version = accountsVersion; // a write committing meanwhile leaves this entry stale, never wrongly fresh
+  const at = Date.now();
+  const [{ total }] = await base.clone().count({ total: '*' });
+  if (countCache.size > 1000) countCache.clear();
+  countCache.set(key, { version, at, total: Number(total) });
+  return Number(total);
+}
+
+/** A write transaction over account rows; the cached totals are invalidated once it ends. */
+async function writeTx<R>(fn: (trx: Knex) => Promise<R>): Promise<R> {
+  try {
+    return await strapi.db.transaction(async ({ trx }: any) => fn(trx));
+  } finally {
+    bumpAccountsVersion();
+  }
+}
+
 export async function list(actor: Actor, query: any, max = 100) {
   const province = provinceOfActor(actor);
   const { page, pageSize, offset } = readPaging(query, { pageSize: 10, max });
@@ -210,7 +243,7 @@ export async function list(actor: Actor, query: any, max = 100) {
   if (!sortCol) throw new DomainError('SORT_INVALID', `不支持按 ${sf} 排序`, { status: 400, field: 'sort' });
   const dir = (sd ?? 'asc').toLowerCase() === 'desc' ? 'desc' : 'asc';
 
-  const [{ total }] = await base.clone().count({ total: '*' });
+  const total = await cachedCount(base, province, query, { enabled, issued, loggedIn });
   const rows = await base
     .clone()
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
@@ -301,7 +334,7 @@ export async function create(actor: Actor, body: any) {
   const input = readInput(body);
   const errs: { field: string; message: string }[] = accountInputErrors(input);
   if (errs.length) throw fieldErrors(errs);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const seq = input.provincialAccount ? null : await nextSeq(provinceCode, trx);
     const username = makeUsername(provinceCode, input.provincialAccount || null, seq);
     const dup: { field: string; message: string }[] = [];
@@ -330,7 +363,7 @@ export async function update(actor: Actor, documentId: string, body: any) {
   const input = readInput(body);
   const errs: { field: string; message: string }[] = accountInputErrors(input);
   if (errs.length) throw fieldErrors(errs);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     const issued = bool(row.issued);
     assertAccountAction('edit', { issued, enabled: bool(row.enabled) });
@@ -372,7 +405,7 @@ async function findOneIn(trx: Knex, id: number) {
 
 export async function remove(actor: Actor, documentId: string) {
   requireBureau(actor);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     assertAccountAction('delete', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const n = await trx(T).where({ id: row.id, issued: false }).del();
@@ -396,7 +429,7 @@ export async function issue(actor: Actor, body: any) {
   const documentIds = [...new Set(ids as string[])];
   if (documentIds.length > ISSUE_MAX_ROWS) throw new DomainError('ISSUE_TOO_MANY', `一次最多发放 ${ISSUE_MAX_ROWS} 个账号`, { status: 400 });
 
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const rows: AccountRow[] = [];
     for (const part of chunks(documentIds)) rows.push(...(await trx(T).whereIn('document_id', part).andWhere('province_code', provinceCode)));
     if (rows.length !== documentIds.length) throw notFound();
@@ -482,7 +515,7 @@ export async function issue(actor: Actor, body: any) {
 
 export async function setEnabled(actor: Actor, documentId: string, enabled: boolean) {
   requireBureau(actor);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     assertAccountAction(enabled ? 'enable' : 'disable', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const at = now();
@@ -498,7 +531,7 @@ export async function setEnabled(actor: Actor, documentId: string, enabled: bool
 
 export async function resetPassword(actor: Actor, documentId: string) {
   const { orgId } = requireBureau(actor);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     assertAccountAction('resetPassword', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const bureau = await trx('organisations').where('id', orgId).first('initial_password_hash');
@@ -622,7 +655,7 @@ export async function validateImport(actor: Actor, rows: unknown[][]) {
 /** Stores validated accounts in one transaction (batched inserts). */
 export async function storeImport(actor: Actor, accounts: { input: AccountInput; seq: number | null; username: string }[]) {
   const { provinceCode, orgId } = requireBureau(actor);
-  return strapi.db.transaction(async ({ trx }: any) => {
+  return writeTx(async (trx: Knex) => {
     // The sequence may have moved since validation: re-check it under the transaction.
     const seqNow = await nextSeq(provinceCode, trx);
     const seqs = accounts.map((a) => a.seq).filter((s): s is number => s !== null);
