@@ -1,6 +1,7 @@
 // Compiles the TypeScript and starts Strapi without its admin build: used by tests, e2e and benchmarks.
 //   --fresh      delete the SQLite file first      --seed-only  bootstrap (roles, regions, demo) and exit
 // Env: PORT, DATABASE_FILENAME or DATABASE_CLIENT=postgres + DATABASE_URL, PANEL_DIR, SEED_DEMO=false.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,9 +17,11 @@ if (args.has('--fresh') && (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite
 }
 fs.mkdirSync(path.join(cmsDir, 'public', 'uploads'), { recursive: true });
 
-const { compileStrapi, createStrapi } = createRequire(import.meta.url)('@strapi/strapi'); // its ESM build cannot load under Node 20
-const ctx = await compileStrapi({ appDir: cmsDir, ignoreDiagnostics: false });
-const app = createStrapi({ appDir: cmsDir, distDir: ctx.distDir, serveAdminPanel: args.has('--admin'), autoReload: false });
+// Compile in a child process: TypeScript's memory is then not part of the server's.
+const compiled = spawnSync(process.execPath, [path.join(cmsDir, 'scripts', 'compile.mjs')], { stdio: 'inherit', env: process.env });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi'); // its ESM build cannot load under Node 20
+const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), serveAdminPanel: args.has('--admin'), autoReload: false });
 
 if (args.has('--seed-only')) {
   await app.load();
