@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
+import { registerAuthCache } from './bootstrap/auth-cache';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerAuthCache(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);

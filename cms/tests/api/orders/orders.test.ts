@@ -40,7 +40,7 @@ describe('placing an order', () => {
 
   async function refused(body: any, status: number, errCode: string, user: any = 'jst') {
     const before = (await get('/api/order-lines/search?tab=all&pagination[pageSize]=1', await loginAs(user))).body.meta.pagination.total;
-    const res = await post('/api/orders', body, await loginAs(user));
+    const res = await post('/api/orders/place', body, await loginAs(user));
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     expect(code(res)).toBe(errCode);
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
@@ -93,18 +93,18 @@ describe('placing an order', () => {
     // Relationships go 解约中 (the relationship feature owns that transition: fixtures add the newer row).
     await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.chaoyang, distributorOrgId: org.bjDist3, provinceCode: '11', status: 'terminating', terminatingSince: new Date().toISOString() });
     await delegate(w.product.id, 'bjDist3');
-    let res = await post('/api/orders', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, hosp);
+    let res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, hosp);
     expect(res.status).toBe(409);
     expect(code(res)).toBe('RELATIONSHIP_NOT_ORDERABLE');
     expect(res.body.error.message).toContain('解约中');
     // Terminating since 31 days: 已解除.
     await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.sxdy, distributorOrgId: org.bjDist3, provinceCode: '11', status: 'terminating', terminatingSince: new Date(Date.now() - 31 * 86400_000).toISOString() });
-    res = await post('/api/orders', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, await loginAs('sxdy'));
+    res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, await loginAs('sxdy'));
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('已解除');
     // chaoyang ↔ bjDist2 becomes 解约中 too: the existing line goes on (receipt, invoice check, return, delivery).
     await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.chaoyang, distributorOrgId: org.bjDist2, provinceCode: '11', status: 'terminating', terminatingSince: new Date().toISOString() });
-    res = await post('/api/orders', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, hosp);
+    res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, hosp);
     expect(code(res)).toBe('RELATIONSHIP_NOT_ORDERABLE');
     expect((await post(`/api/order-deliveries/${d}/receive`, {}, hosp)).status).toBe(200);
     expect((await post(`/api/order-deliveries/${d}/check`, { result: 'pass' }, hosp)).status).toBe(200);

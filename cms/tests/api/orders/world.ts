@@ -42,7 +42,7 @@ export async function world(hospital: DemoUser = 'jst', distributor: DemoUser = 
 
 /** Places an order of lines (product ids with quantities) and answers the line documentIds. */
 export async function order(hospital: DemoUser, lines: Array<{ productId: number; distributor: string; quantity: number }>) {
-  const res = await post('/api/orders', { lines: lines.map((l) => ({ productId: l.productId, distributorOrgId: org[l.distributor], quantity: l.quantity })) }, await loginAs(hospital));
+  const res = await post('/api/orders/place', { lines: lines.map((l) => ({ productId: l.productId, distributorOrgId: org[l.distributor], quantity: l.quantity })) }, await loginAs(hospital));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.data as { documentId: string; code: string; lines: Array<{ documentId: string }> };
 }

@@ -7,7 +7,7 @@ const HOSP = roles('hospital');
 export default {
   routes: [
     { method: 'GET', path: '/order-options', handler: 'workflow.options', config: HOSP },
-    { method: 'POST', path: '/orders', handler: 'workflow.placeOrder', config: HOSP },
+    { method: 'POST', path: '/orders/place', handler: 'workflow.placeOrder', config: HOSP },
     { method: 'GET', path: '/order-lines/search', handler: 'workflow.search', config: ANY },
     { method: 'GET', path: '/order-lines/export', handler: 'workflow.exportLines', config: ANY },
     { method: 'GET', path: '/order-lines/:id/detail', handler: 'workflow.detail', config: ANY },

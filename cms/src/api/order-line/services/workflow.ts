@@ -218,6 +218,31 @@ function canReadLine(actor: Actor, r: any): boolean {
   }
 }
 
+/**
+ * Runs a read query. On SQLite it goes straight to the driver with a cached prepared statement (the
+ * knex query runner costs more than the indexed query itself on the hot lists); elsewhere through knex.
+ */
+const statements = new WeakMap<object, Map<string, any>>();
+async function fastAll(qb: any): Promise<any[]> {
+  const knex = strapi.db.connection;
+  if (knex.client.config.client !== 'sqlite' && knex.client.dialect !== 'sqlite3' && knex.client.driverName !== 'better-sqlite3') return qb;
+  const { sql, bindings } = qb.toSQL().toNative();
+  const conn = await knex.client.acquireConnection();
+  try {
+    let cache = statements.get(conn);
+    if (!cache) statements.set(conn, (cache = new Map()));
+    let st = cache.get(sql);
+    if (!st) {
+      st = conn.prepare(sql);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, st);
+    }
+    return st.all(...bindings.map((b: unknown) => (b instanceof Date ? b.getTime() : typeof b === 'boolean' ? (b ? 1 : 0) : b)));
+  } finally {
+    knex.client.releaseConnection(conn);
+  }
+}
+
 async function tx<T>(fn: (trx: any) => Promise<T>): Promise<T> {
   return strapi.db.transaction(async ({ trx }: any) => fn(trx));
 }
@@ -425,15 +450,14 @@ export default () => ({
   /** Paged order lines of the caller's scope with filters; the 待配送 tab is one indexed range. */
   async searchLines(actor: Actor, f: LineFilters, page: number, pageSize: number, opts: { exact?: boolean } = {}) {
     const knex = strapi.db.connection;
-    const build = () => {
+    let statuses = f.status?.length ? f.status : f.tab ? TAB_STATUSES[f.tab] : undefined;
+    if (f.status?.length && f.tab && TAB_STATUSES[f.tab]) statuses = f.status.filter((s) => TAB_STATUSES[f.tab!]!.includes(s)).concat(['-']);
+    const own = ownColumn(actor, 'line');
+    const build = (only?: string[]) => {
       let qb = knex('order_lines');
-      const own = ownColumn(actor, 'line');
       if (own) qb = qb.where(own[0], own[1]);
-      const statuses = f.status?.length ? f.status : f.tab ? TAB_STATUSES[f.tab] : undefined;
-      if (f.status?.length && f.tab && TAB_STATUSES[f.tab]) {
-        const allowed = TAB_STATUSES[f.tab]!;
-        qb = qb.whereIn('status', f.status.filter((s) => allowed.includes(s)).concat(['-']));
-      } else if (statuses) qb = qb.whereIn('status', statuses);
+      const st = only ?? statuses;
+      if (st) qb = st.length === 1 ? qb.where('status', st[0]) : qb.whereIn('status', st);
       if (f.hospitalOrgId) qb = qb.where('hospital_org_id', f.hospitalOrgId);
       if (f.distributorOrgId) qb = qb.where('distributor_org_id', f.distributorOrgId);
       if (f.productId) qb = qb.where('product_id', f.productId);
@@ -449,11 +473,14 @@ export default () => ({
     const [sortField, sortDir] = (f.sort ?? 'orderedAt:desc').split(':');
     const col = LINE_SORTS[sortField ?? ''] ?? 'ordered_at';
     const dir = sortDir?.toLowerCase() === 'asc' ? 'asc' : 'desc';
-    const rows: any[] = await build()
-      .select('*')
-      .orderBy([{ column: col, order: dir }, { column: 'id', order: dir }])
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
+    const offset = (page - 1) * pageSize;
+    const rows: any[] = await fastAll(
+      build()
+        .select('*')
+        .orderBy([{ column: col, order: dir }, { column: 'id', order: dir }])
+        .limit(pageSize)
+        .offset(offset),
+    );
     let total: number;
     let capped = false;
     if (page === 1 && rows.length < pageSize) total = rows.length;
@@ -461,8 +488,9 @@ export default () => ({
       const c: any = await build().count({ n: '*' }).first();
       total = num(c?.n);
     } else {
-      const c: any = await knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP + 1).as('capped')).first();
-      total = num(c?.n);
+      // A bounded count (an index range per status): the list says "10000+" beyond COUNT_CAP.
+      const c: any[] = await fastAll(knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP + 1).as('capped')));
+      total = num(c[0]?.n);
       if (total > COUNT_CAP) {
         total = COUNT_CAP;
         capped = true;
