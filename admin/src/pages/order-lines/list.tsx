@@ -177,6 +177,12 @@ function LinesPanel({ role, tab, actions, toolbar, selectable, version = 0, deli
         expandable={{
           expandedRowKeys: expanded,
           onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+          expandIcon: ({ expanded: open, onExpand, record, expandable }) =>
+            expandable ? (
+              <Button size="small" type="text" aria-expanded={open} aria-label={t('orders.actions.details')} onClick={(e) => onExpand(record, e)}>
+                {open ? '−' : '+'}
+              </Button>
+            ) : null,
           rowExpandable: (l) => l.deliveryCount > 0 || l.deliveredQty > 0 || l.status === 'delivered' || l.status === 'terminated' || l.returnedQty > 0 || l.status === 'delivering',
           expandedRowRender: (l) => {
             const d = details[l.documentId];
