@@ -1,6 +1,7 @@
 // `npm run bench -- order-inbox`: the distributor's 待配送 tab (status filter + newest first, 20 a page)
 // over 1,000,000 order lines at 10 concurrent connections, and, on the same data, Strapi's generic REST
 // `find` of order lines with the same filter.
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { generateOrderLines } from './lib/generate-order-lines.mjs';
 
@@ -28,6 +29,10 @@ export default async function ({ baseUrl, dbFile, login, report, restart }) {
   if (r.non2xx) throw new Error(`inbox: ${r.non2xx} non-2xx answers`);
   report('inbox_rps', Math.round(r.requests.average));
   report('inbox_p99_ms', r.latency.p99, 'ms');
+  // Context for the figures: the same server's ceiling on its cheapest route, and the machine's load.
+  const h = await run(`${baseUrl}/_health`, {}, 3);
+  report('health_rps', Math.round(h.requests.average));
+  report('loadavg_1m', os.loadavg()[0].toFixed(1));
 
   const generic = `${baseUrl}/api/order-lines?filters[status][$in][0]=pending&filters[status][$in][1]=confirmed&filters[status][$in][2]=delivering&sort=orderedAt:desc&pagination[page]=1&pagination[pageSize]=20`;
   const gFirst = await fetch(generic, { headers });
