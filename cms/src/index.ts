@@ -1,12 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
+import { registerAuthCache } from './bootstrap/auth-cache';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerAuthCache(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import type { Role } from '../domain/roles';
+import { cacheActor, cachedActor } from '../bootstrap/auth-cache';
 
 /** The caller of a request as the rules see it: one user, one organisation, one role. */
 export interface Actor {
@@ -24,6 +25,11 @@ export async function loadActor(ctx: any): Promise<Actor | null> {
     ctx.state.actor = null;
     return null;
   }
+  const cached = cachedActor(user.id);
+  if (cached !== undefined) {
+    ctx.state.actor = cached;
+    return cached;
+  }
   const row = await strapi.db.query('plugin::users-permissions.user').findOne({
     where: { id: user.id },
     select: ['id', 'username', 'mustChangePassword', 'blocked'],
@@ -46,6 +52,7 @@ export async function loadActor(ctx: any): Promise<Actor | null> {
     mustChangePassword: !!row.mustChangePassword,
   };
   ctx.state.actor = actor;
+  cacheActor(user.id, actor);
   return actor;
 }
 
