@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, get, loginAs, post, testSupport } from '../support/client';
-import { batch, confirmedLine, daysFromToday, delegate, line, loadOrgs, order, org, product, relationship, world } from './world';
+import { batch, confirmedLine, daysFromToday, delegate, freshHospital, line, loadOrgs, order, org, product, relationship, world } from './world';
 
 beforeAll(loadOrgs);
 
@@ -85,25 +85,28 @@ describe('placing an order', () => {
 
   it('no new order while the relationship is 解约中 or 已解除 (30 days later), but receipt, invoices and returns of existing lines go on', async () => {
     await loadOrgs();
-    const w = await world('chaoyang', 'bjDist2');
+    const h = await freshHospital();
+    const w = await world(h, 'bjDist2');
     const { id } = await confirmedLine(10, w);
     const dist = await loginAs('bjDist2');
-    const hosp = await loginAs('chaoyang');
+    const hosp = await loginAs(h);
     const d = (await post(`/api/order-lines/${id}/deliveries`, batch(5), dist)).body.data.delivery.documentId;
-    // Relationships go 解约中 (the relationship feature owns that transition: fixtures add the newer row).
-    await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.chaoyang, distributorOrgId: org.bjDist3, provinceCode: '11', status: 'terminating', terminatingSince: new Date().toISOString() });
+    // A relationship 解约中 since today: no new order.
+    await relationship(h, 'bjDist3', 'terminating', { terminatingSince: new Date().toISOString() });
     await delegate(w.product.id, 'bjDist3');
     let res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, hosp);
     expect(res.status).toBe(409);
     expect(code(res)).toBe('RELATIONSHIP_NOT_ORDERABLE');
     expect(res.body.error.message).toContain('解约中');
     // Terminating since 31 days: 已解除.
-    await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.sxdy, distributorOrgId: org.bjDist3, provinceCode: '11', status: 'terminating', terminatingSince: new Date(Date.now() - 31 * 86400_000).toISOString() });
-    res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, await loginAs('sxdy'));
+    const h2 = await freshHospital();
+    await relationship(h2, 'bjDist3', 'terminating', { terminatingSince: new Date(Date.now() - 31 * 86400_000).toISOString() });
+    res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist3, quantity: 1 }] }, await loginAs(h2));
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('已解除');
-    // chaoyang ↔ bjDist2 becomes 解约中 too: the existing line goes on (receipt, invoice check, return, delivery).
-    await testSupport.fixture('hospital-relationship', { hospitalOrgId: org.chaoyang, distributorOrgId: org.bjDist2, provinceCode: '11', status: 'terminating', terminatingSince: new Date().toISOString() });
+    // The hospital revokes its relationship with bjDist2 and the distributor accepts: 解约中. The existing line goes on.
+    expect((await post(`/api/hospital-relationships/${w.relationship.documentId}/requestRevoke`, { reason: '合作调整' }, hosp)).status).toBe(200);
+    expect((await post(`/api/hospital-relationships/${w.relationship.documentId}/acceptRevoke`, {}, dist)).status).toBe(200);
     res = await post('/api/orders/place', { lines: [{ productId: w.product.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, hosp);
     expect(code(res)).toBe('RELATIONSHIP_NOT_ORDERABLE');
     expect((await post(`/api/order-deliveries/${d}/receive`, {}, hosp)).status).toBe(200);

@@ -1,6 +1,6 @@
 /** Prerequisites of an order, created raw through the test fixtures: a product, a relationship, a delegation. */
 import { expect } from 'vitest';
-import { get, loginAs, me, post, testSupport, unique, type DemoUser } from '../support/client';
+import { createUser, get, loginAs, me, post, testSupport, unique, type DemoUser } from '../support/client';
 
 export const org: Record<string, number> = {};
 
@@ -35,9 +35,17 @@ export async function delegate(productId: number, distributor: string, provinceC
 export async function world(hospital: DemoUser = 'jst', distributor: DemoUser = 'bjDist1') {
   await loadOrgs();
   const p = await product();
-  await relationship(hospital, distributor);
+  const rel = await relationship(hospital, distributor);
   await delegate(p.id, distributor);
-  return { product: p, hospital, distributor };
+  return { product: p, hospital, distributor, relationship: rel };
+}
+
+/** A Beijing hospital of its own with a login, for tests whose relationships must not meet other tests' rows; answers its username (a key of `org`). */
+export async function freshHospital(): Promise<DemoUser> {
+  const h = await testSupport.fixture('organisation', { name: unique('测试医院'), type: 'hospital', provinceCode: '11', enabled: true });
+  const u = await createUser(h.id);
+  org[u.username] = h.id;
+  return u.username as DemoUser;
 }
 
 /** Places an order of lines (product ids with quantities) and answers the line documentIds. */

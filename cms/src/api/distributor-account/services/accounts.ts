@@ -11,6 +11,7 @@
  * - 重置密码 copies the bureau's initial password hash back and sets mustChangePassword.
  * A bureau reaches only the rows of its province (others: 404); the platform admin reads all.
  */
+import { clearAuthCache } from '../../../bootstrap/auth-cache';
 import { createId } from '@paralleldrive/cuid2';
 import { errors as strapiErrors } from '@strapi/utils';
 import { accountActions, assertAccountAction, makeUsername, type AccountAction } from '../../../domain/account';
@@ -515,7 +516,7 @@ export async function issue(actor: Actor, body: any) {
 
 export async function setEnabled(actor: Actor, documentId: string, enabled: boolean) {
   requireBureau(actor);
-  return writeTx(async (trx: Knex) => {
+  return afterLoginChange(writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     assertAccountAction(enabled ? 'enable' : 'disable', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const at = now();
@@ -526,12 +527,21 @@ export async function setEnabled(actor: Actor, documentId: string, enabled: bool
       { entity: 'distributor-account', entityId: row.id, action: enabled ? 'enable' : 'disable', from: enabled ? 'disabled' : 'enabled', to: enabled ? 'enabled' : 'disabled' },
     ]);
     return findOneIn(trx, row.id);
-  });
+  }));
+}
+
+/** Raw writes to up_users bypass Strapi's lifecycles: drop cached authentications so the change holds on the next request. */
+async function afterLoginChange<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    clearAuthCache();
+  }
 }
 
 export async function resetPassword(actor: Actor, documentId: string) {
   const { orgId } = requireBureau(actor);
-  return writeTx(async (trx: Knex) => {
+  return afterLoginChange(writeTx(async (trx: Knex) => {
     const row = await loadOne(actor, documentId, trx);
     assertAccountAction('resetPassword', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const bureau = await trx('organisations').where('id', orgId).first('initial_password_hash');
@@ -542,7 +552,7 @@ export async function resetPassword(actor: Actor, documentId: string) {
       { entity: 'distributor-account', entityId: row.id, action: 'resetPassword', from: 'issued', to: 'issued' },
     ]);
     return { documentId: row.document_id, username: row.username, mustChangePassword: true };
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
