@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Typography } from 'antd';
 import { useGetIdentity, useGetLocale, useTranslate } from '@refinedev/core';
 import { ROLE_LABELS } from '@domain';
 import type { Me } from '../../providers/session';
+import { TodoCard } from '../../components/todo-card';
 
 /** 工作台: who the caller is (organisation, role, province) and a short welcome. */
 export function DashboardPage() {
@@ -32,6 +33,7 @@ export function DashboardPage() {
           <Descriptions.Item label={t('dashboard.username')}>{me?.username ?? none}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {me?.role && me.role !== 'platform_admin' && <TodoCard />}
     </Space>
   );
 }
