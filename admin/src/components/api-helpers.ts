@@ -3,7 +3,7 @@
  * envelope), JSON calls with the session token, and .xlsx downloads.
  */
 import { useCustom } from '@refinedev/core';
-import { apiFetch } from '../providers/http-client';
+import { apiFetch, toHttpError } from '../providers/http-client';
 import { getToken } from '../providers/session';
 import { encodeQuery, type QueryObject } from '../providers/strapi-query';
 
@@ -41,24 +41,29 @@ export function getJson<T = unknown>(path: string, query?: QueryObject): Promise
   return apiFetch<T>(path, { query: query ? encodeQuery(query) || undefined : undefined, token: getToken() });
 }
 
-/** Downloads a file from `path` (with the session token) under `fileName`. */
+/** Downloads a file from `path` (with the session token) under `fileName`; a refused download throws the server's message. */
 export async function downloadFile(path: string, query: QueryObject, fileName: string): Promise<void> {
   const qs = encodeQuery(query);
-  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Authorization: `Bearer ${getToken() ?? ''}` } });
+  const token = getToken();
+  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) {
-    let message = `HTTP ${res.status}`;
+    let body: unknown;
     try {
-      message = (await res.json())?.error?.message ?? message;
+      body = await res.json();
     } catch {
-      /* not JSON */
+      body = undefined;
     }
-    throw new Error(message);
+    throw new Error(toHttpError(res.status, body).message);
   }
-  const blob = await res.blob();
+  saveBlob(await res.blob(), fileName);
+}
+
+/** Saves a Blob as a download named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -4,7 +4,8 @@ import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
 import { useTranslate } from '@refinedev/core';
 import { apiFetch, isHttpError } from '../../providers/http-client';
 import { getToken } from '../../providers/session';
-import { base64Blob, saveBlob } from './util';
+import { saveBlob } from '../../components/api-helpers';
+import { base64Blob } from './util';
 
 const MANAGE = '/api/distributor-accounts/manage';
 interface RowError {

@@ -17,7 +17,8 @@ import { isLang } from '../../providers/i18n-provider';
 import { AccountFormModal } from './form-modal';
 import { AccountViewModal } from './view-modal';
 import { ImportModal } from './import-modal';
-import { downloadFile, formatDateTime } from './util';
+import { downloadFile } from '../../components/api-helpers';
+import { formatDateTime } from './util';
 
 export const MANAGE = '/api/distributor-accounts/manage';
 
@@ -290,7 +291,7 @@ export function DistributorAccountList() {
             <Button type="primary" onClick={() => setEditing('new')}>
               {t('accounts.list.add')}
             </Button>
-            <Button onClick={() => downloadFile(`${MANAGE}/template`, '配送企业账号导入模板.xlsx').catch((e) => message.error(String(e?.message ?? e)))}>
+            <Button onClick={() => downloadFile(`${MANAGE}/template`, {}, '配送企业账号导入模板.xlsx').catch((e) => message.error(String(e?.message ?? e)))}>
               {t('accounts.list.template')}
             </Button>
             <Button onClick={() => setImporting(true)}>{t('accounts.list.import')}</Button>
@@ -299,7 +300,7 @@ export function DistributorAccountList() {
         )}
         <Button
           onClick={() =>
-            downloadFile(`${MANAGE}/export?${encodeQuery(query())}`, '本省配送企业用户列表.xlsx').catch((e) => message.error(String(e?.message ?? e)))
+            downloadFile(`${MANAGE}/export`, query(), '本省配送企业用户列表.xlsx').catch((e) => message.error(String(e?.message ?? e)))
           }
         >
           {t('accounts.list.export')}

@@ -37,6 +37,7 @@ import {
 import { StatusTag } from "../../components/status-tag";
 import type { Me } from "../../providers/session";
 import { getToken } from "../../providers/session";
+import { downloadFile } from "../../components/api-helpers";
 import { apiFetch, isHttpError } from "../../providers/http-client";
 import { isLang } from "../../providers/i18n-provider";
 
@@ -238,20 +239,11 @@ export function HospitalRelationshipList() {
   };
 
   const exportXlsx = async () => {
-    const params = new URLSearchParams(filterQuery as Record<string, string>);
-    const res = await fetch(`${BASE}/export?${params}`, {
-      headers: { Authorization: `Bearer ${getToken()}` },
-    });
-    if (!res.ok) {
+    try {
+      await downloadFile(`${BASE}/export`, filterQuery, `${t("relationships.title")}.xlsx`);
+    } catch {
       message.error(t("relationships.failed"));
-      return;
     }
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `${t("relationships.title")}.xlsx`;
-    a.click();
-    URL.revokeObjectURL(url);
   };
 
   const rowActions = (r: Row) => {

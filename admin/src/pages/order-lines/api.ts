@@ -1,3 +1,4 @@
+import { downloadFile } from '../../components/api-helpers';
 /** Calls of the order workflow endpoints (cms/src/api/order-line/routes/01-workflow.ts). */
 import { apiFetch, isHttpError } from '../../providers/http-client';
 import { getToken } from '../../providers/session';
@@ -105,15 +106,5 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Downloads a GET endpoint's file with the session token. */
-export async function download(path: string, query: QueryObject, filename: string) {
-  const q = encodeQuery(query);
-  const res = await fetch(`/api${path}${q ? `?${q}` : ''}`, { headers: { Authorization: `Bearer ${getToken() ?? ''}` } });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const blob = await res.blob();
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
+/** Downloads a GET endpoint's file (path under /api) with the session token. */
+export const download = (path: string, query: QueryObject, filename: string) => downloadFile(`/api${path}`, query, filename);
