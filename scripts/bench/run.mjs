@@ -35,9 +35,11 @@ let child;
 
 async function start(extraEnv = {}) {
   const log = fs.openSync(path.join(tmp, 'server.log'), 'a');
-  child = spawn(process.execPath, ['scripts/serve.mjs'], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") are passed to the server's node, to profile it.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  child = spawn(process.execPath, [...nodeArgs, 'scripts/serve.mjs'], {
     cwd: path.join(root, 'cms'),
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATABASE_FILENAME: dbFile, STRAPI_STARTUP_MESSAGE: 'false', STRAPI_LOG_LEVEL: 'warn', ...extraEnv },
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATABASE_FILENAME: dbFile, STRAPI_STARTUP_MESSAGE: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...extraEnv },
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + 240_000;

@@ -244,7 +244,30 @@ async function fastAll(qb: any): Promise<any[]> {
 }
 
 async function tx<T>(fn: (trx: any) => Promise<T>): Promise<T> {
-  return strapi.db.transaction(async ({ trx }: any) => fn(trx));
+  try {
+    return await strapi.db.transaction(async ({ trx }: any) => fn(trx));
+  } finally {
+    linesVersion++;
+  }
+}
+
+/**
+ * List totals (the bounded count scans up to COUNT_CAP index entries, most of a hot list's cost) are
+ * kept per query until an order action commits here, and at most COUNT_TTL_MS for rows written elsewhere.
+ */
+const COUNT_TTL_MS = 5000;
+let linesVersion = 0;
+const counts = new Map<string, { at: number; version: number; total: number }>();
+async function cachedCount(qb: any): Promise<number> {
+  const { sql, bindings } = qb.toSQL().toNative();
+  const key = `${sql}|${JSON.stringify(bindings)}`;
+  const hit = counts.get(key);
+  if (hit && hit.version === linesVersion && Date.now() - hit.at < COUNT_TTL_MS) return hit.total;
+  const rows: any[] = await fastAll(qb);
+  const total = num(rows[0]?.n);
+  if (counts.size > 1000) counts.clear();
+  counts.set(key, { at: Date.now(), version: linesVersion, total });
+  return total;
 }
 
 const history = (actor: Actor, changes: any[]) => strapi.service('api::state-history.state-history').record(actor, changes);
@@ -489,8 +512,7 @@ export default () => ({
       total = num(c?.n);
     } else {
       // A bounded count (an index range per status): the list says "10000+" beyond COUNT_CAP.
-      const c: any[] = await fastAll(knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP + 1).as('capped')));
-      total = num(c[0]?.n);
+      total = await cachedCount(knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP + 1).as('capped')));
       if (total > COUNT_CAP) {
         total = COUNT_CAP;
         capped = true;
