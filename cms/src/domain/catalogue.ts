@@ -1,3 +1,5 @@
+import type { CertLight } from './certificate';
+
 /** Catalogue 挂网目录: product categories (orthopaedic) and their labels. */
 export const PRODUCT_CATEGORIES = ['trauma', 'spine', 'joint', 'sports', 'neuro', 'other'] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
@@ -21,3 +23,24 @@ export function categoryLabel(v: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): str
 
 /** Most products one delegation may carry (bounds the request and the transaction). */
 export const MAX_DELEGATION_PRODUCTS = 1000;
+
+/** One row of the catalogue list (GET /api/catalogue): the contract between the server and the panel. */
+export interface CatalogueRow {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+  registrationNo: string;
+  registrationValidTo: string | null;
+  certificateLight: CertLight | null;
+  manufacturerOrgId: number | null;
+  manufacturerName: string | null;
+  own?: boolean;
+  spec: string | null;
+  model: string | null;
+  unit: string | null;
+  priceFen: number | null;
+  category: string;
+  keyMonitored: boolean;
+  vbp: boolean;
+}

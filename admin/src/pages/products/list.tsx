@@ -3,31 +3,11 @@ import { Link } from 'react-router';
 import { useGetIdentity, useGetLocale, useTranslate } from '@refinedev/core';
 import { App, Badge, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FlagFilled, SendOutlined } from '@ant-design/icons';
-import { CERT_LIGHTS, categoryLabel, PRODUCT_CATEGORIES, type CertLight } from '@domain';
+import { CERT_LIGHTS, categoryLabel, PRODUCT_CATEGORIES, type CatalogueRow, type CertLight } from '@domain';
 import type { Me } from '../../providers/session';
 import { isLang } from '../../providers/i18n-provider';
 import { downloadFile, usePaged, yuan } from '../../components/api-helpers';
 import { DelegationCreateModal } from '../delegations/create-modal';
-
-export interface CatalogueRow {
-  id: number;
-  documentId: string;
-  code: string;
-  name: string;
-  registrationNo: string;
-  registrationValidTo: string | null;
-  certificateLight: CertLight | null;
-  manufacturerOrgId: number | null;
-  manufacturerName: string | null;
-  own?: boolean;
-  spec: string | null;
-  model: string | null;
-  unit: string | null;
-  priceFen: number | null;
-  category: string;
-  keyMonitored: boolean;
-  vbp: boolean;
-}
 
 const LIGHT_COLOR: Record<CertLight, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
 

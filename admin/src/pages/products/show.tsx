@@ -2,10 +2,10 @@ import { useParams, Link } from 'react-router';
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
 import { Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
-import { CERT_LIGHTS, categoryLabel } from '@domain';
+import { CERT_LIGHTS, categoryLabel, type CatalogueRow } from '@domain';
 import { isLang } from '../../providers/i18n-provider';
 import { yuan } from '../../components/api-helpers';
-import { CertificateLight, type CatalogueRow } from './list';
+import { CertificateLight } from './list';
 
 /** 挂网目录 › 产品详情. */
 export function ProductShow() {

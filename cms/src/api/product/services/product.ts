@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { z } from 'zod';
-import { categoryLabel, certificateBounds, certificateLight, CERT_LIGHTS, type CertLight } from '../../../domain';
+import { categoryLabel, certificateBounds, certificateLight, CERT_LIGHTS, type CatalogueRow, type CertLight } from '../../../domain';
 import { formatFen } from '../../../domain/money';
 import { validationError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
@@ -66,26 +66,6 @@ function sortOf(sort: CatalogueQuery['sort']): Array<[string, 'asc' | 'desc']> {
   if (!out.length) out.push(['p.code', 'asc']);
   out.push(['p.id', 'asc']);
   return out;
-}
-
-export interface CatalogueRow {
-  documentId: string;
-  id: number;
-  code: string;
-  name: string;
-  registrationNo: string;
-  registrationValidTo: string | null;
-  certificateLight: CertLight | null;
-  manufacturerOrgId: number | null;
-  manufacturerName: string | null;
-  own?: boolean;
-  spec: string | null;
-  model: string | null;
-  unit: string | null;
-  priceFen: number | null;
-  category: string;
-  keyMonitored: boolean;
-  vbp: boolean;
 }
 
 const COLUMNS = [
