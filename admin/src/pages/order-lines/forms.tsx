@@ -27,6 +27,32 @@ function useServerError(form: ReturnType<typeof Form.useForm>[0]) {
   return { error, setError, show };
 }
 
+/** A modal's form: reset (or `onOpen`) whenever `subject` opens it, a saving flag, and server errors shown on the fields and above them. */
+function useModalForm(subject: unknown, onOpen?: (form: ReturnType<typeof Form.useForm>[0]) => void) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const { error, setError, show } = useServerError(form);
+  useEffect(() => {
+    if (subject) {
+      if (onOpen) onOpen(form);
+      else form.resetFields();
+      setError(null);
+    }
+  }, [subject]); // eslint-disable-line react-hooks/exhaustive-deps
+  const run = async (action: (values: any) => Promise<void>) => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      await action(values);
+    } catch (e) {
+      show(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { form, saving, error, run };
+}
+
 /* ------------------------------------------------------------------ new order (hospital) */
 
 export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (code: string) => void }) {
@@ -136,26 +162,8 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
 
 export function ReasonModal({ open, title, okText, onClose, onSubmit }: { open: boolean; title: string; okText?: string; onClose: () => void; onSubmit: (reason: string) => Promise<void> }) {
   const t = useTranslate();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const { error, setError, show } = useServerError(form);
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    try {
-      await onSubmit(v.reason);
-    } catch (e) {
-      show(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { form, saving, error, run } = useModalForm(open);
+  const submit = () => run((v) => onSubmit(v.reason));
   return (
     <Modal open={open} title={title} onCancel={onClose} onOk={submit} okText={okText ?? t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
@@ -173,33 +181,20 @@ export function ReasonModal({ open, title, okText, onClose, onSubmit }: { open: 
 export function DeliverModal({ line, onClose, onDone }: { line: Line | null; onClose: () => void; onDone: () => void }) {
   const t = useTranslate();
   const locale = useGetLocale()();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const { error, setError, show } = useServerError(form);
+  const { form, saving, error, run } = useModalForm(line, (f) => {
+    f.resetFields();
+    f.setFieldsValue({ mode: line?.deliveryMode ?? undefined, quantity: undefined });
+  });
   const remaining = line ? line.quantity - line.deliveredQty : 0;
-  useEffect(() => {
-    if (line) {
-      form.resetFields();
-      form.setFieldsValue({ mode: line.deliveryMode ?? undefined, quantity: undefined });
-      setError(null);
-    }
-  }, [line]); // eslint-disable-line react-hooks/exhaustive-deps
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!line) return;
-    setSaving(true);
-    try {
+  const submit = () =>
+    run(async (v) => {
+      if (!line) return;
       await post(`/order-lines/${line.documentId}/deliveries`, {
         mode: v.mode, quantity: v.quantity, batchNo: v.batchNo, productionDate: v.productionDate?.format('YYYY-MM-DD'), expiryDate: v.expiryDate?.format('YYYY-MM-DD'),
         invoiceCode: v.invoiceCode ?? '', invoiceNo: v.invoiceNo ?? '',
       });
       onDone();
-    } catch (e) {
-      show(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const lang = locale === 'en-US' ? 'en' : 'zh';
   const req = (field: string) => [{ required: true, message: t('orders.form.required', { field }) }];
   return (
@@ -264,28 +259,13 @@ function InvoiceFields({ required }: { required?: boolean }) {
 
 export function InvoiceModal({ delivery, title, onClose, onDone }: { delivery: { documentId: string; invoiceCode: string | null; invoiceNo: string | null } | null; title: string; onClose: () => void; onDone: () => void }) {
   const t = useTranslate();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const { error, setError, show } = useServerError(form);
-  useEffect(() => {
-    if (delivery) {
-      form.setFieldsValue({ invoiceCode: delivery.invoiceCode ?? '', invoiceNo: delivery.invoiceNo ?? '' });
-      setError(null);
-    }
-  }, [delivery]); // eslint-disable-line react-hooks/exhaustive-deps
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!delivery) return;
-    setSaving(true);
-    try {
+  const { form, saving, error, run } = useModalForm(delivery, (f) => f.setFieldsValue({ invoiceCode: delivery?.invoiceCode ?? '', invoiceNo: delivery?.invoiceNo ?? '' }));
+  const submit = () =>
+    run(async (v) => {
+      if (!delivery) return;
       await post(`/order-deliveries/${delivery.documentId}/invoice`, { invoiceCode: v.invoiceCode ?? '', invoiceNo: v.invoiceNo ?? '' });
       onDone();
-    } catch (e) {
-      show(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Modal open={!!delivery} title={title} onCancel={onClose} onOk={submit} okText={t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden width={620}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
@@ -300,29 +280,14 @@ export function InvoiceModal({ delivery, title, onClose, onDone }: { delivery: {
 
 export function ReturnModal({ line, onClose, onDone }: { line: Line | null; onClose: () => void; onDone: () => void }) {
   const t = useTranslate();
-  const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
-  const { error, setError, show } = useServerError(form);
+  const { form, saving, error, run } = useModalForm(line);
   const returnable = line ? line.receivedQty - line.returnedQty - line.returnPendingQty : 0;
-  useEffect(() => {
-    if (line) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [line]); // eslint-disable-line react-hooks/exhaustive-deps
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!line) return;
-    setSaving(true);
-    try {
+  const submit = () =>
+    run(async (v) => {
+      if (!line) return;
       await post(`/order-lines/${line.documentId}/returns`, { quantity: v.quantity, reason: v.reason });
       onDone();
-    } catch (e) {
-      show(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Modal open={!!line} title={`${t('orders.titles.return')}：${line?.productName ?? ''}`} onCancel={onClose} onOk={submit} okText={t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
