@@ -3,7 +3,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { api, DEMO_PASSWORD, loginAndWait, loginAs, sideMenu } from './helpers';
+import { api, confirmDialog, DEMO_PASSWORD, loginAndWait, loginAs, sideMenu } from './helpers';
 
 const BUREAU = 'sx_ybj';
 const M = '/api/distributor-accounts/manage';
@@ -73,7 +73,7 @@ test('账号添加 then 发放: the username is shown before saving, the row bec
   await expect(row).toContainText(`P14${account}`);
   await expect(row.getByRole('button', { name: '发放' })).toBeVisible();
   await row.getByRole('button', { name: '发放' }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await confirmDialog(page, /确认发放账号/);
   await expect(row.getByRole('button', { name: '重置密码' })).toBeVisible();
   await expect(row.getByRole('button', { name: '禁用' })).toBeVisible();
 
@@ -119,7 +119,7 @@ test('发放账号: issue the ticked rows at once', async ({ page }) => {
   await page.getByRole('checkbox', { name: a.username }).check();
   await page.getByRole('checkbox', { name: b.username }).check();
   await page.getByRole('button', { name: '发放账号' }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await confirmDialog(page, /确认发放勾选的/);
   await expect(page.getByText('已发放 2 个账号')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: `批量甲${t}` }).getByRole('button', { name: '重置密码' })).toBeVisible();
   const stored = await findRow(`companyName=${encodeURIComponent(t)}`);
@@ -134,7 +134,7 @@ test('禁用 a user: its login is refused with 账号已被禁用', async ({ pag
   await searchCompany(page, t);
   const row = page.getByRole('row').filter({ hasText: a.username });
   await row.getByRole('button', { name: '禁用' }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await confirmDialog(page, /确认禁用账号/);
   await expect(row.getByRole('button', { name: '启用' })).toBeVisible();
   await expect(row).toContainText('禁用');
   expect((await findRow(`username=${a.username}`))[0].enabled).toBe(false);

@@ -82,3 +82,17 @@ export const api = {
   put: <T = unknown>(path: string, jwt: string | null, body?: unknown) => call<T>('PUT', path, jwt, body),
   del: <T = unknown>(path: string, jwt: string | null) => call<T>('DELETE', path, jwt),
 };
+
+/**
+ * Presses 确定 in the confirmation dialog named `name` (or the one open dialog) and waits until it closes. A press that lands
+ * while the dialog is still zooming in can be lost; then it is pressed again (the dialog stays open
+ * only when nothing was submitted).
+ */
+export async function confirmDialog(page: Page, name?: string | RegExp): Promise<void> {
+  const dialog = name === undefined ? page.getByRole('dialog') : page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  await expect(async () => {
+    await dialog.getByRole('button', { name: /确\s*定/ }).click({ timeout: 2000 });
+    await expect(dialog).toBeHidden({ timeout: 5000 });
+  }).toPass({ timeout: 20_000 });
+}

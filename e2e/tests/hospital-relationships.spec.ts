@@ -4,7 +4,7 @@
  * clock moved past 30 days the row reads 已解除. A fresh hospital and distributor per run.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { api, DEMO_PASSWORD, loginAndWait } from './helpers';
+import { api, confirmDialog, DEMO_PASSWORD, loginAndWait } from './helpers';
 
 const DAY = 24 * 3600 * 1000;
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -34,7 +34,6 @@ async function openPage(page: Page, username: string) {
   await expect(page.getByRole('heading', { name: '医院配送关系' })).toBeVisible();
 }
 
-const confirmDialog = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /确\s*定/ });
 
 let hospital: Awaited<ReturnType<typeof orgWithUser>>;
 let distributor: Awaited<ReturnType<typeof orgWithUser>>;
@@ -81,7 +80,7 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await drow.getByRole('checkbox').check();
     await expect(page.getByText('已选择 1 条')).toBeVisible();
     await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '接受委托' }).click();
-    await confirmDialog(page).click();
+    await confirmDialog(page);
     await expect(drow.getByText('已建立')).toBeVisible();
     const [rel] = await stored();
     expect(rel).toMatchObject({ status: 'established', orderable: true });
@@ -97,7 +96,7 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await row.getByRole('button', { name: '撤销申请' }).click();
     const dialog = page.getByRole('dialog', { name: '撤销申请' });
     await dialog.getByLabel('撤销理由（选填）').fill('改由其他企业配送');
-    await confirmDialog(page).click();
+    await confirmDialog(page);
     await expect(row.getByText('撤销待确认')).toBeVisible();
     expect((await stored())[0]).toMatchObject({ status: 'revoking', revokeReason: '改由其他企业配送' });
 
@@ -105,7 +104,7 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     const drow = page.getByRole('row', { name: new RegExp(hospitalName) });
     await drow.getByRole('checkbox').check();
     await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '接受撤销' }).click();
-    await confirmDialog(page).click();
+    await confirmDialog(page);
     await expect(drow.getByText('解约中')).toBeVisible();
     const [rel] = await stored();
     expect(rel.status).toBe('terminating');
@@ -164,9 +163,9 @@ test('a hospital withdraws a request still 待确认; the distributor rejects an
   await openPage(page, h.username);
   const row = page.getByRole('row', { name: new RegExp(`${distributorName}(?!乙)`) });
   await row.getByRole('button', { name: '撤回申请' }).click();
-  await confirmDialog(page).click();
+  await confirmDialog(page);
   await expect(row.getByText('已撤回')).toBeVisible();
-  const mine = await api.get<{ data: any[] }>(`/api/hospital-relationships/detail/${first.body.data.documentId}`, h.jwt);
+  const mine = await api.get<{ data: { status: string } }>(`/api/hospital-relationships/detail/${first.body.data.documentId}`, h.jwt);
   expect(mine.body.data.status).toBe('withdrawn');
 
   await openPage(page, d2.username);
@@ -174,10 +173,10 @@ test('a hospital withdraws a request still 待确认; the distributor rejects an
   await drow.getByRole('checkbox').check();
   await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '拒绝委托' }).click();
   const dialog = page.getByRole('dialog', { name: '拒绝委托' });
-  await confirmDialog(page).click();
+  await dialog.getByRole('button', { name: /确\s*定/ }).click(); // without a reason: refused in the form
   await expect(dialog.getByText('请填写理由')).toBeVisible();
   await dialog.getByLabel('理由').fill('不在配送区域');
-  await confirmDialog(page).click();
+  await confirmDialog(page);
   await expect(dialog).toBeHidden();
   await expect(drow.getByText('已拒绝')).toBeVisible();
   await expect(drow.getByText('不在配送区域')).toBeVisible();
