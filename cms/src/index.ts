@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
-import { registerAuthCache } from './bootstrap/auth-cache';
+import { registerApiTokenShortcut, registerAuthCache } from './bootstrap/auth-cache';
+import { registerLeanMiddlewares } from './bootstrap/lean-middlewares';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
@@ -9,6 +10,8 @@ import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerAuthCache(strapi);
+    registerApiTokenShortcut();
+    registerLeanMiddlewares(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

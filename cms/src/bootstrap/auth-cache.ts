@@ -81,3 +81,20 @@ export function registerAuthCache(strapi: any) {
     if (WATCHED.has(event.model?.uid) && !String(event.action).startsWith('before') && !/find|count/i.test(event.action)) clearAuthCache();
   });
 }
+
+/**
+ * Strapi tries the API-token strategy first for every bearer token: an HMAC and a database lookup
+ * before users-permissions gets a JWT. API tokens are hex strings; a token of JWT shape cannot be one,
+ * so that strategy answers "not mine" at once (failing closed: such a token still has to pass
+ * users-permissions' verification).
+ */
+const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
+export function registerApiTokenShortcut() {
+  const file = path.join(path.dirname(require.resolve('@strapi/admin/package.json')), 'dist/server/server/src/strategies/content-api-token.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const strategy = require(file).default;
+  if (strategy.__jwtShortcut) return;
+  const original = strategy.authenticate;
+  strategy.authenticate = (ctx: any) => (JWT_SHAPE.test(ctx.request?.header?.authorization ?? '') ? { authenticated: false } : original(ctx));
+  strategy.__jwtShortcut = true;
+}

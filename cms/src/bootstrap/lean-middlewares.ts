@@ -1,0 +1,91 @@
+/**
+ * Three of Strapi's required global middlewares redo per request work whose result never changes.
+ * Measured with a CPU profile of scripts/bench/order-inbox.mjs, together about a fifth of a small API
+ * request's CPU. They are extended through Strapi's middleware registry (`extend`), so the
+ * configuration in config/middlewares.ts and every other path stay exactly Strapi's.
+ *
+ * - strapi::security deep-merges its defaults and builds a new helmet instance on every request.
+ *   Under /api (never a special path of that middleware: /documentation, the admin in development),
+ *   the headers are the same for every request, so they are recorded once from Strapi's own middleware
+ *   and replayed. A test compares them with the headers Strapi sets on /_health.
+ * - strapi::body validates its options and builds koa-body on every request, also for GET, where it
+ *   only sets an empty body.
+ * - strapi::logger formats an `http` line for every request even when that level is off.
+ */
+type Mw = (ctx: any, next: () => Promise<unknown>) => unknown;
+type Factory = (config: any, ctx: { strapi: any }) => Mw;
+
+interface HeaderOp {
+  op: 'set' | 'remove';
+  name: string;
+  value?: unknown;
+}
+
+/** Runs a middleware on a synthetic GET of `path` and records the response headers it sets or removes. */
+async function recordHeaders(mw: Mw, path: string): Promise<HeaderOp[] | null> {
+  const ops: HeaderOp[] = [];
+  let reachedNext = false;
+  const res = {
+    setHeader: (name: string, value: unknown) => ops.push({ op: 'set', name, value }),
+    removeHeader: (name: string) => ops.push({ op: 'remove', name }),
+    getHeader: () => undefined,
+    hasHeader: () => false,
+  };
+  const req = { method: 'GET', url: path, headers: {} };
+  const ctx = { method: 'GET', path, url: path, req, res, request: { method: 'GET', path, header: {}, headers: {} } };
+  try {
+    await mw(ctx, async () => {
+      reachedNext = true;
+    });
+  } catch {
+    return null;
+  }
+  return reachedNext && ops.length > 0 ? ops : null;
+}
+
+function leanSecurity(original: Factory): Factory {
+  return (config, ctx) => {
+    const strapiSecurity = original(config, ctx);
+    let recorded: Promise<HeaderOp[] | null> | null = null;
+    return async (koaCtx, next) => {
+      if (!koaCtx.path.startsWith('/api/')) return strapiSecurity(koaCtx, next);
+      recorded ??= recordHeaders(strapiSecurity, '/api/');
+      const ops = await recorded;
+      if (!ops) return strapiSecurity(koaCtx, next);
+      for (const o of ops) {
+        if (o.op === 'set') koaCtx.res.setHeader(o.name, o.value);
+        else koaCtx.res.removeHeader(o.name);
+      }
+      return next();
+    };
+  };
+}
+
+function leanBody(original: Factory): Factory {
+  return (config, ctx) => {
+    const strapiBody = original(config, ctx);
+    return (koaCtx, next) => {
+      const m = koaCtx.method;
+      if ((m === 'GET' || m === 'HEAD') && !koaCtx.request.header['content-type']) {
+        koaCtx.request.body = {};
+        return next();
+      }
+      return strapiBody(koaCtx, next);
+    };
+  };
+}
+
+function leanLogger(original: Factory): Factory {
+  return (config, ctx) => {
+    const strapiLogger = original(config, ctx);
+    const log = ctx.strapi.log;
+    return (koaCtx, next) => (log.isLevelEnabled?.('http') === false ? next() : strapiLogger(koaCtx, next));
+  };
+}
+
+export function registerLeanMiddlewares(strapi: any) {
+  const registry = strapi.get('middlewares');
+  registry.extend('strapi::security', leanSecurity);
+  registry.extend('strapi::body', leanBody);
+  registry.extend('strapi::logger', leanLogger);
+}
