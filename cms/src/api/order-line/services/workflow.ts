@@ -221,8 +221,18 @@ function canReadLine(actor: Actor, r: any): boolean {
 /**
  * Runs a read query. On SQLite it goes straight to the driver with a cached prepared statement (the
  * knex query runner costs more than the indexed query itself on the hot lists); elsewhere through knex.
+ * Rows are read as arrays and turned into objects by a function compiled per statement: the driver's
+ * own row objects (a property set per cell) took half the time of a 20-row page.
  */
-const statements = new WeakMap<object, Map<string, any>>();
+interface Prepared {
+  st: any;
+  toObject: (r: unknown[]) => Record<string, unknown>;
+}
+const statements = new WeakMap<object, Map<string, Prepared>>();
+function rowBuilder(columns: string[]): Prepared['toObject'] {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('r', `return {${columns.map((c, i) => `${JSON.stringify(c)}: r[${i}]`).join(', ')}};`) as Prepared['toObject'];
+}
 async function fastAll(qb: any): Promise<any[]> {
   const knex = strapi.db.connection;
   if (knex.client.config.client !== 'sqlite' && knex.client.dialect !== 'sqlite3' && knex.client.driverName !== 'better-sqlite3') return qb;
@@ -231,13 +241,15 @@ async function fastAll(qb: any): Promise<any[]> {
   try {
     let cache = statements.get(conn);
     if (!cache) statements.set(conn, (cache = new Map()));
-    let st = cache.get(sql);
-    if (!st) {
-      st = conn.prepare(sql);
+    let p = cache.get(sql);
+    if (!p) {
+      const st = conn.prepare(sql).raw(true);
+      p = { st, toObject: rowBuilder(st.columns().map((c: { name: string }) => c.name)) };
       if (cache.size > 500) cache.clear();
-      cache.set(sql, st);
+      cache.set(sql, p);
     }
-    return st.all(...bindings.map((b: unknown) => (b instanceof Date ? b.getTime() : typeof b === 'boolean' ? (b ? 1 : 0) : b)));
+    const rows: unknown[][] = p.st.all(...bindings.map((b: unknown) => (b instanceof Date ? b.getTime() : typeof b === 'boolean' ? (b ? 1 : 0) : b)));
+    return rows.map(p.toObject);
   } finally {
     knex.client.releaseConnection(conn);
   }
