@@ -74,6 +74,14 @@ function reasonOf(v: unknown, zh: string): string {
   return r;
 }
 
+/** The order_lines columns lineOut reads: lists select these, not Strapi's bookkeeping columns. */
+const LINE_COLUMNS = [
+  'id', 'document_id', 'order_id', 'order_code', 'line_no', 'hospital_org_id', 'distributor_org_id', 'manufacturer_org_id',
+  'province_code', 'product_id', 'product_code', 'product_name', 'spec', 'unit', 'quantity', 'unit_price_fen', 'amount_fen',
+  'status', 'delivery_mode', 'delivered_qty', 'delivery_count', 'received_qty', 'returned_qty', 'return_pending_qty', 'reason',
+  'ordered_at', 'confirmed_at', 'closed_at',
+];
+
 /** A raw order_lines row → the API shape. */
 export function lineOut(r: any, names?: Map<number, string>) {
   return {
@@ -509,7 +517,7 @@ export default () => ({
     const offset = (page - 1) * pageSize;
     const rows: any[] = await fastAll(
       build()
-        .select('*')
+        .select(LINE_COLUMNS)
         .orderBy([{ column: col, order: dir }, { column: 'id', order: dir }])
         .limit(pageSize)
         .offset(offset),
