@@ -42,6 +42,8 @@ async function pick(page: Page, label: string, option: string) {
   await box.click();
   await box.fill(option.slice(0, 4));
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // the next click must not land while the list is still closing
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 
@@ -124,7 +126,10 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   const sub = page.getByRole('dialog', { name: '设置下级配送企业' });
   await pick(page, '配送企业', DIST2);
   await expect(sub.getByRole('checkbox', { name: new RegExp(`${tag}威高产品1`) })).toBeChecked();
-  await sub.getByRole('checkbox', { name: new RegExp(`${tag}威高产品3`) }).uncheck();
+  // a click, then a waiting assertion: the form re-renders the group a moment after the click
+  const third = sub.getByRole('checkbox', { name: new RegExp(`${tag}威高产品3`) });
+  await third.click();
+  await expect(third).not.toBeChecked();
   await sub.getByRole('button', { name: '提交' }).click();
   await expect(sub).toBeHidden();
   await page.getByRole('tab', { name: '下级配送' }).click();
