@@ -31,8 +31,8 @@ async function recordHeaders(mw: Mw, path: string): Promise<HeaderOp[] | null> {
     getHeader: () => undefined,
     hasHeader: () => false,
   };
-  const req = { method: 'GET', url: path, headers: {} };
-  const ctx = { method: 'GET', path, url: path, req, res, request: { method: 'GET', path, header: {}, headers: {} } };
+  // what Strapi's middleware reads (method, path) and what helmet writes to (req, res)
+  const ctx = { method: 'GET', path, req: { method: 'GET', url: path, headers: {} }, res };
   try {
     await mw(ctx, async () => {
       reachedNext = true;

@@ -25,6 +25,7 @@ import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
 import type { Readable } from 'node:stream';
 import { streamXlsx, type Cell } from '../../../utils/xlsx-export';
+import { dbDay } from '../../../utils/db-values';
 
 const UID = 'api::delegation.delegation';
 const ITEM_UID = 'api::delegation-item.delegation-item';
@@ -510,12 +511,6 @@ export default factories.createCoreService(UID, () => ({
   },
 }));
 
-function isoDay(v: unknown): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-  return String(v).slice(0, 10);
-}
-
 function productRow(r: any) {
   return {
     id: r.id,
@@ -523,7 +518,7 @@ function productRow(r: any) {
     code: r.code,
     name: r.name,
     registrationNo: r.registration_no,
-    registrationValidTo: isoDay(r.registration_valid_to),
+    registrationValidTo: dbDay(r.registration_valid_to),
     spec: r.spec ?? null,
     model: r.model ?? null,
     unit: r.unit ?? null,

@@ -30,6 +30,7 @@ import { normaliseCell } from '../../../domain/text';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
+import { dbIso } from '../../../utils/db-values';
 
 const T = 'distributor_accounts';
 const CHUNK = 400;
@@ -62,11 +63,6 @@ export interface AccountRow {
 }
 
 const bool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
-const toIso = (v: any): string | null => {
-  if (v === null || v === undefined) return null;
-  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-};
 const chunks = <X>(xs: X[], n = CHUNK): X[][] => {
   const out: X[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
@@ -120,11 +116,11 @@ function present(r: AccountRow & { area_codes?: unknown }, names: Map<string, st
     phone: r.phone ?? '',
     provinceCode: r.province_code,
     issued: state.issued,
-    issuedAt: toIso(r.issued_at),
+    issuedAt: dbIso(r.issued_at),
     enabled: state.enabled,
     loggedIn: r.last_login_at !== null && r.last_login_at !== undefined,
-    lastLoginAt: toIso(r.last_login_at),
-    createdAt: toIso(r.created_at),
+    lastLoginAt: dbIso(r.last_login_at),
+    createdAt: dbIso(r.created_at),
     distributionAreaCodes: codes,
     distributionAreas: codes.map((c) => names.get(c) ?? c),
     actions: accountActions(state) as AccountAction[],

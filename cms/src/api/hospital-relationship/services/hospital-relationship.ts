@@ -25,6 +25,7 @@ import type { Actor } from '../../../scope';
 import { applyScope, findScoped } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope } from '../../../utils/paging';
+import { dbDate, dbIso } from '../../../utils/db-values';
 
 const UID = 'api::hospital-relationship.hospital-relationship';
 const T = 'hospital_relationships';
@@ -76,16 +77,9 @@ export function whereEffectiveStatus(qb: any, statuses: readonly string[], at: D
   });
 }
 
-function toDateOrNull(v: unknown): Date | null {
-  if (v === null || v === undefined || v === '') return null;
-  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as any));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-const iso = (v: unknown) => toDateOrNull(v)?.toISOString() ?? null;
-
 /** One list row as every caller sees it: effective status, end date and days left of a termination. */
 export function presentRow(r: any, at: Date, regionNames: Map<string, string> = new Map()) {
-  const since = toDateOrNull(r.terminating_since ?? r.terminatingSince);
+  const since = dbDate(r.terminating_since ?? r.terminatingSince);
   const stored = r.status;
   const status = effectiveRelationshipStatus(stored, since, at);
   const areas: string[] = parseJsonArray(r.distributor_areas);
@@ -105,15 +99,15 @@ export function presentRow(r: any, at: Date, regionNames: Map<string, string> = 
     storedStatus: stored,
     reason: r.reason ?? null,
     revokeReason: r.revoke_reason ?? r.revokeReason ?? null,
-    requestedAt: iso(r.requested_at ?? r.requestedAt),
-    respondedAt: iso(r.responded_at ?? r.respondedAt),
-    revokeRequestedAt: iso(r.revoke_requested_at ?? r.revokeRequestedAt),
+    requestedAt: dbIso(r.requested_at ?? r.requestedAt),
+    respondedAt: dbIso(r.responded_at ?? r.respondedAt),
+    revokeRequestedAt: dbIso(r.revoke_requested_at ?? r.revokeRequestedAt),
     terminatingSince: since?.toISOString() ?? null,
     terminationEndsAt: since && (status === 'terminating' || status === 'terminated') ? terminationEndsAt(since).toISOString() : null,
     daysLeft: since && status === 'terminating' ? daysLeft(since, at) : null,
     orderable: canPlaceOrder(status),
-    createdAt: iso(r.created_at ?? r.createdAt),
-    updatedAt: iso(r.updated_at ?? r.updatedAt),
+    createdAt: dbIso(r.created_at ?? r.createdAt),
+    updatedAt: dbIso(r.updated_at ?? r.updatedAt),
   };
 }
 export type RelationshipRow = ReturnType<typeof presentRow>;
@@ -251,7 +245,7 @@ export default factories.createCoreService(UID, () => ({
       : [];
     const statuses = new Map<number, string[]>();
     for (const r of rels as any[]) {
-      const s = effectiveRelationshipStatus(r.status, toDateOrNull(r.terminating_since), at);
+      const s = effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at);
       statuses.set(r.distributor_org_id, [...(statuses.get(r.distributor_org_id) ?? []), s]);
     }
     const names = await regionNamesFor(orgs.flatMap((o: any) => parseJsonArray(o.distribution_area_codes)));
@@ -287,7 +281,7 @@ export default factories.createCoreService(UID, () => ({
       // Serialise requests of one hospital (PostgreSQL runs transactions in parallel; SQLite has one writer).
       if (isPg()) await trx('organisations').where('id', actor.orgId).forUpdate().select('id');
       const existing = await trx(T).select('status', 'terminating_since').where({ hospital_org_id: actor.orgId, distributor_org_id: distributorOrgId });
-      assertCanRequestAgain(existing.map((r: any) => effectiveRelationshipStatus(r.status, toDateOrNull(r.terminating_since), at)));
+      assertCanRequestAgain(existing.map((r: any) => effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at)));
       const created = await strapi.db.query(UID).create({
         data: { hospitalOrgId: actor.orgId, distributorOrgId, provinceCode: actor.provinceCode, status: 'pending', requestedAt: at },
       });
@@ -363,7 +357,7 @@ export default factories.createCoreService(UID, () => ({
     const rows = await knex()(T).select('distributor_org_id', 'status', 'terminating_since').where('hospital_org_id', hospitalOrgId).whereIn('status', ['established', 'revoking', 'terminating']);
     const ids = new Set<number>();
     for (const r of rows as any[]) {
-      if (canPlaceOrder(effectiveRelationshipStatus(r.status, toDateOrNull(r.terminating_since), at))) ids.add(Number(r.distributor_org_id));
+      if (canPlaceOrder(effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at))) ids.add(Number(r.distributor_org_id));
     }
     return [...ids].sort((a, b) => a - b);
   },
@@ -372,7 +366,7 @@ export default factories.createCoreService(UID, () => ({
   async assertMayOrder(hospitalOrgId: number, distributorOrgId: number): Promise<void> {
     const at = now();
     const rows = await knex()(T).select('status', 'terminating_since').where({ hospital_org_id: hospitalOrgId, distributor_org_id: distributorOrgId });
-    const statuses = rows.map((r: any) => effectiveRelationshipStatus(r.status, toDateOrNull(r.terminating_since), at));
+    const statuses = rows.map((r: any) => effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at));
     if (statuses.some((s: string) => canPlaceOrder(s))) return;
     // The most telling status: terminating / terminated / pending before "none".
     const order = ['terminating', 'terminated', 'pending'];

@@ -32,6 +32,7 @@ import {
 } from '../../../domain';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
+import { dbDay, dbIso } from '../../../utils/db-values';
 
 const LINE = 'api::order-line.order-line';
 const ORDER = 'api::order.order';
@@ -45,25 +46,6 @@ export const COUNT_CAP = 10_000;
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-/** A datetime column as ISO text (SQLite keeps ms numbers, PostgreSQL answers Date). */
-export function iso(v: unknown): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v))) return new Date(Number(v)).toISOString();
-  const d = new Date(String(v));
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-/** A date column as 'YYYY-MM-DD'. */
-function isoDay(v: unknown): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) {
-    // pg parses DATE at local midnight.
-    const y = v.getFullYear(), m = v.getMonth() + 1, d = v.getDate();
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  }
-  return String(v).slice(0, 10);
-}
-
 const notFound = () => new DomainError('NOT_FOUND', '记录不存在或无权访问', { status: 404 });
 const conflict = (message: string, code = 'CONFLICT') => new DomainError(code, message, { status: 409 });
 
@@ -113,9 +95,9 @@ export function lineOut(r: any, names?: Map<number, string>) {
     returnedQty: num(r.returned_qty),
     returnPendingQty: num(r.return_pending_qty),
     reason: r.reason ?? null,
-    orderedAt: iso(r.ordered_at),
-    confirmedAt: iso(r.confirmed_at),
-    closedAt: iso(r.closed_at),
+    orderedAt: dbIso(r.ordered_at),
+    confirmedAt: dbIso(r.confirmed_at),
+    closedAt: dbIso(r.closed_at),
   };
 }
 
@@ -132,15 +114,15 @@ export function deliveryOut(r: any, line?: any, names?: Map<number, string>) {
     seq: num(r.seq),
     quantity: num(r.quantity),
     batchNo: r.batch_no,
-    productionDate: isoDay(r.production_date),
-    expiryDate: isoDay(r.expiry_date),
+    productionDate: dbDay(r.production_date),
+    expiryDate: dbDay(r.expiry_date),
     invoiceCode: r.invoice_code ?? null,
     invoiceNo: r.invoice_no ?? null,
     status: r.status,
     invoiceStatus: r.invoice_status,
     invoiceReason: r.invoice_reason ?? null,
-    deliveredAt: iso(r.delivered_at),
-    receivedAt: iso(r.received_at),
+    deliveredAt: dbIso(r.delivered_at),
+    receivedAt: dbIso(r.received_at),
     ...(line
       ? { lineDocumentId: line.document_id, orderCode: line.order_code, lineNo: num(line.line_no), productName: line.product_name, productCode: line.product_code, spec: line.spec, unit: line.unit, lineQuantity: num(line.quantity) }
       : {}),
@@ -161,8 +143,8 @@ export function returnOut(r: any, line?: any, names?: Map<number, string>) {
     reason: r.reason,
     status: r.status,
     refuseReason: r.refuse_reason ?? null,
-    createdAt: iso(r.created_at),
-    respondedAt: iso(r.responded_at),
+    createdAt: dbIso(r.created_at),
+    respondedAt: dbIso(r.responded_at),
     ...(line
       ? { lineDocumentId: line.document_id, orderCode: line.order_code, lineNo: num(line.line_no), productName: line.product_name, productCode: line.product_code, spec: line.spec, unit: line.unit, receivedQty: num(line.received_qty), returnedQty: num(line.returned_qty) }
       : {}),
@@ -398,7 +380,7 @@ export default () => ({
     const data = products
       .filter((p) => p.listed === null || p.listed === undefined || !!p.listed)
       .map((p) => {
-        const validTo = isoDay(p.registration_valid_to);
+        const validTo = dbDay(p.registration_valid_to);
         return {
           id: Number(p.id),
           documentId: p.document_id,

@@ -8,6 +8,7 @@ import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
 import type { Readable } from 'node:stream';
 import { streamXlsx } from '../../../utils/xlsx-export';
+import { dbDay } from '../../../utils/db-values';
 
 const bool = z.enum(['true', 'false']).optional();
 const text = z.string().trim().max(100).optional();
@@ -73,16 +74,6 @@ const COLUMNS = [
   'p.price_fen', 'p.category', 'p.key_monitored', 'p.vbp', 'l.organisation_id as manufacturer_org_id', 'o.name as manufacturer_name',
 ];
 
-/** A date column as 'YYYY-MM-DD' whatever the driver answers (string on SQLite, Date on PostgreSQL). */
-export function isoDay(v: unknown): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) {
-    const y = v.getFullYear();
-    return `${y}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
-  }
-  return String(v).slice(0, 10);
-}
-
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
 
 export default factories.createCoreService('api::product.product', () => ({
@@ -118,7 +109,7 @@ export default factories.createCoreService('api::product.product', () => ({
   },
 
   toRow(actor: Actor, r: any, days: number, at: Date): CatalogueRow {
-    const validTo = isoDay(r.registration_valid_to);
+    const validTo = dbDay(r.registration_valid_to);
     const mOrg = r.manufacturer_org_id === null || r.manufacturer_org_id === undefined ? null : Number(r.manufacturer_org_id);
     return {
       id: r.id,

@@ -1,0 +1,21 @@
+/**
+ * Column values as the drivers answer them → what the API sends. SQLite keeps datetimes as epoch
+ * milliseconds (a number, or digits in text) and dates as 'YYYY-MM-DD' text; PostgreSQL answers Date
+ * objects, a DATE at local midnight.
+ */
+export function dbDate(v: unknown): Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) return v;
+  const d = new Date(typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : String(v));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** A datetime column as ISO text. */
+export const dbIso = (v: unknown): string | null => dbDate(v)?.toISOString() ?? null;
+
+/** A date column as 'YYYY-MM-DD'. */
+export function dbDay(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  return String(v).slice(0, 10);
+}
