@@ -75,3 +75,34 @@ export function toIsoDate(v: Date | string, field?: string): string {
   isoDateToDayNumber(String(v), field); // throws DATE_INVALID
   return String(v);
 }
+
+const CHINA_OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60_000;
+
+function instant(v: Date | string | number | null | undefined): Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * An instant as ISO 8601 text in China time, `2026-12-01T09:13:56.000+08:00`: what the API answers for
+ * every date-time it writes itself (unambiguous for programs, the China wall clock for people).
+ * null for a missing or invalid value.
+ */
+export function chinaIso(v: Date | string | number | null | undefined): string | null {
+  const d = instant(v);
+  if (!d) return null;
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
+/**
+ * An instant as people read it in China: `YYYY-MM-DD HH:mm:ss` (or `YYYY-MM-DD HH:mm` with
+ * `seconds: false`), whatever the zone of the server or the browser. '' for a missing or invalid value.
+ * The panel's tables and every .xlsx export show date-times this way.
+ */
+export function chinaDateTime(v: Date | string | number | null | undefined, opts: { seconds?: boolean } = {}): string {
+  const d = instant(v);
+  if (!d) return '';
+  const s = new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().replace('T', ' ');
+  return s.slice(0, opts.seconds === false ? 16 : 19);
+}

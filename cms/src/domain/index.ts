@@ -25,6 +25,7 @@ export * from './money';
 export * from './region';
 export * from './contact';
 export * from './history';
+export * from './page';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

@@ -1,3 +1,4 @@
 export * from './actor';
 export * from './scope';
+export * from './ownership';
 export { SCOPES } from './scope-map';

@@ -1,0 +1,20 @@
+/**
+ * Writes that change who may do what (a user blocked, enabled, its password or role changed, an
+ * organisation disabled) announce it here; caches of authentication listen. Business code calls
+ * `authChanged()`; it never imports a cache.
+ */
+export interface AuthChange {
+  /** The users concerned; undefined when unknown (every cached entry is dropped). */
+  userIds?: number[];
+}
+type Listener = (change: AuthChange) => void;
+const listeners = new Set<Listener>();
+
+export function onAuthChange(fn: Listener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function authChanged(change: AuthChange = {}): void {
+  for (const fn of listeners) fn(change);
+}
