@@ -23,9 +23,7 @@ function newestMtime(target: string): number {
 export default function globalSetup(): void {
   const built = path.join(repoRoot, 'admin', 'dist', 'index.html');
   const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
-  const sources = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'cms/src/domain'].map((p) =>
-    newestMtime(path.join(repoRoot, p)),
-  );
+  const sources = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'cms/src/domain'].map((p) => newestMtime(path.join(repoRoot, p)));
   if (builtAt > 0 && builtAt >= Math.max(...sources)) return;
   console.log('[e2e] building admin panel (npm run build -w admin)…');
   execSync('npm run build -w admin', { cwd: repoRoot, stdio: 'inherit' });

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suites = [
   { name: 'domain', cmd: ['npm', 'run', 'test:domain', '-w', 'cms'], report: 'cms/.tmp/results-domain.json', kind: 'vitest' },
-  { name: 'api (sqlite)', cmd: ['npm', 'run', 'test:api', '-w', 'cms'], report: 'cms/.tmp/results-api-sqlite.json', kind: 'vitest', env: { TEST_DATABASE_URL: '' } },
+  {
+    name: 'api (sqlite)',
+    cmd: ['npm', 'run', 'test:api', '-w', 'cms'],
+    report: 'cms/.tmp/results-api-sqlite.json',
+    kind: 'vitest',
+    env: { TEST_DATABASE_URL: '' },
+  },
 ];
 if (process.env.TEST_DATABASE_URL) {
   suites.push({ name: 'api (postgres)', cmd: ['npm', 'run', 'test:api', '-w', 'cms'], report: 'cms/.tmp/results-api-postgres.json', kind: 'vitest' });
@@ -36,7 +42,7 @@ for (const s of suites) {
       f = (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
     } else {
       p = (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0);
-      f = (r.stats?.unexpected ?? 0) + ((r.errors ?? []).length);
+      f = (r.stats?.unexpected ?? 0) + (r.errors ?? []).length;
       if (p + f === 0) f = 1;
     }
   }

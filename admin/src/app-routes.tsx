@@ -45,22 +45,96 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<SignedInLayout />}>
-        <Route index element={<PageGuard resource="dashboard"><DashboardPage /></PageGuard>} />
-        <Route path="/distributor-accounts" element={<PageGuard resource="distributor-accounts"><DistributorAccountList /></PageGuard>} />
+        <Route
+          index
+          element={
+            <PageGuard resource="dashboard">
+              <DashboardPage />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/distributor-accounts"
+          element={
+            <PageGuard resource="distributor-accounts">
+              <DistributorAccountList />
+            </PageGuard>
+          }
+        />
         <Route path="/catalogue">
-          <Route index element={<PageGuard resource="products"><ProductList /></PageGuard>} />
-          <Route path="show/:id" element={<PageGuard resource="products" action="show"><ProductShow /></PageGuard>} />
+          <Route
+            index
+            element={
+              <PageGuard resource="products">
+                <ProductList />
+              </PageGuard>
+            }
+          />
+          <Route
+            path="show/:id"
+            element={
+              <PageGuard resource="products" action="show">
+                <ProductShow />
+              </PageGuard>
+            }
+          />
         </Route>
-        <Route path="/delegations" element={<PageGuard resource="delegations"><DelegationList /></PageGuard>} />
+        <Route
+          path="/delegations"
+          element={
+            <PageGuard resource="delegations">
+              <DelegationList />
+            </PageGuard>
+          }
+        />
         <Route
           path="/hospital-relationships"
-          element={<PageGuard resource="hospital-relationships"><HospitalRelationshipList /></PageGuard>}
+          element={
+            <PageGuard resource="hospital-relationships">
+              <HospitalRelationshipList />
+            </PageGuard>
+          }
         />
-        <Route path="/delegated-products" element={<PageGuard resource="delegated-products"><DelegatedProductList /></PageGuard>} />
-        <Route path="/contracts" element={<PageGuard resource="contracts"><ContractList /></PageGuard>} />
-        <Route path="/order-lines" element={<PageGuard resource="order-lines"><OrderLineList /></PageGuard>} />
-        <Route path="/statistics" element={<PageGuard resource="statistics"><StatisticsPage /></PageGuard>} />
-        <Route path="/organisation" element={<PageGuard resource="organisation"><OrganisationPage /></PageGuard>} />
+        <Route
+          path="/delegated-products"
+          element={
+            <PageGuard resource="delegated-products">
+              <DelegatedProductList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/contracts"
+          element={
+            <PageGuard resource="contracts">
+              <ContractList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/order-lines"
+          element={
+            <PageGuard resource="order-lines">
+              <OrderLineList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/statistics"
+          element={
+            <PageGuard resource="statistics">
+              <StatisticsPage />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/organisation"
+          element={
+            <PageGuard resource="organisation">
+              <OrganisationPage />
+            </PageGuard>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
 

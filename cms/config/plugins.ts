@@ -13,7 +13,8 @@ export default ({ env }) => ({
       info: {
         version: '1.0.0',
         title: '医用耗材采购配送平台 REST API',
-        description: 'Medical consumables procurement and distribution platform. Reference data with an API token; business data as a logged-in organisation user.',
+        description:
+          'Medical consumables procurement and distribution platform. Reference data with an API token; business data as a logged-in organisation user.',
       },
       'x-strapi-config': { plugins: ['users-permissions'] },
     },

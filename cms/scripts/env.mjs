@@ -24,7 +24,14 @@ export function ensureEnv({ persist = true } = {}) {
       changed = true;
     }
   }
-  if (changed && persist) fs.writeFileSync(file, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+  if (changed && persist)
+    fs.writeFileSync(
+      file,
+      Object.entries(values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
+      { mode: 0o600 },
+    );
   for (const [k, v] of Object.entries(values)) if (process.env[k] === undefined) process.env[k] = v;
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 }

@@ -29,6 +29,9 @@ if (args.has('--seed-only')) {
   process.exit(0);
 }
 await app.start();
-const stop = async () => { await app.destroy(); process.exit(0); };
+const stop = async () => {
+  await app.destroy();
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

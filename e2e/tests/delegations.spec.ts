@@ -23,7 +23,17 @@ async function orgId(username: string): Promise<number> {
 async function fixtureProduct(manufacturer: number, name: string, data: Record<string, unknown> = {}) {
   const code = `${tag}${Math.random().toString(36).slice(2, 7)}`.slice(0, 32);
   const res = await api.post<{ data: { id: number; documentId: string; code: string } }>(`/api/test/fixtures/product`, null, {
-    data: { code, name, registrationNo: `国械注准${code}`, registrationValidTo: '2099-12-31', manufacturer, category: 'trauma', listed: true, priceFen: 50000, ...data },
+    data: {
+      code,
+      name,
+      registrationNo: `国械注准${code}`,
+      registrationValidTo: '2099-12-31',
+      manufacturer,
+      category: 'trauma',
+      listed: true,
+      priceFen: 50000,
+      ...data,
+    },
   });
   expect(res.status).toBe(200);
   return res.body.data;
@@ -46,7 +56,6 @@ async function pick(page: Page, label: string, option: string) {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
-
 test('delegations end to end: delegate, open product count, batch accept, reject with reason, sub-delegate', async ({ page }) => {
   test.setTimeout(180_000);
   const ids = { weigao: await orgId('mf_weigao'), chunli: await orgId('mf_chunli'), dabo: await orgId('mf_dabo'), dist1: await orgId('P11PS0001') };
@@ -55,8 +64,16 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   // two more pending delegations to the same distributor, from the other manufacturers (arranged through the API)
   const chunliProduct = await fixtureProduct(ids.chunli, `${tag}春立产品`);
   const daboProduct = await fixtureProduct(ids.dabo, `${tag}大博产品`);
-  const byChunli = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_chunli'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [chunliProduct.documentId] });
-  const byDabo = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_dabo'), { distributorOrgId: ids.dist1, provinceCode: '11', productIds: [daboProduct.documentId] });
+  const byChunli = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_chunli'), {
+    distributorOrgId: ids.dist1,
+    provinceCode: '11',
+    productIds: [chunliProduct.documentId],
+  });
+  const byDabo = await api.post<{ data: { documentId: string } }>('/api/delegations/create', await api.login('mf_dabo'), {
+    distributorOrgId: ids.dist1,
+    provinceCode: '11',
+    productIds: [daboProduct.documentId],
+  });
   expect(byChunli.status).toBe(200);
   expect(byDabo.status).toBe(200);
 
@@ -74,7 +91,10 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('已提交委托，等待配送企业确认')).toBeVisible();
   const weigaoJwt = await api.login('mf_weigao');
-  const mfList = await api.get<{ data: Array<{ documentId: string; productCount: number; status: string; distributorName: string }> }>('/api/delegation-list?status=pending', weigaoJwt);
+  const mfList = await api.get<{ data: Array<{ documentId: string; productCount: number; status: string; distributorName: string }> }>(
+    '/api/delegation-list?status=pending',
+    weigaoJwt,
+  );
   const created = mfList.body.data.find((d) => d.productCount === 3 && d.distributorName === DIST1);
   expect(created).toBeTruthy();
 
@@ -108,7 +128,8 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await expect(dialog).toBeHidden();
 
   const dist1Jwt = await api.login('P11PS0001');
-  const status = async (jwt: string, id: string) => (await api.get<{ data: { status: string; reason: string | null } }>(`/api/delegations/${id}/detail`, jwt)).body.data;
+  const status = async (jwt: string, id: string) =>
+    (await api.get<{ data: { status: string; reason: string | null } }>(`/api/delegations/${id}/detail`, jwt)).body.data;
   expect((await status(dist1Jwt, created!.documentId)).status).toBe('accepted');
   expect((await status(dist1Jwt, byChunli.body.data.documentId)).status).toBe('accepted');
   expect(await status(dist1Jwt, byDabo.body.data.documentId)).toMatchObject({ status: 'rejected', reason: '本省暂无该类产品配送能力' });
@@ -145,8 +166,16 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await expect(page.getByText('操作成功')).toBeVisible();
 
   // the primary distributor sees the answer; the sub-distributor's 配送产品目录 lists the two products
-  const out = await api.get<{ data: Array<{ level: number; status: string; distributorName: string; productCount: number; parentDocumentId: string }> }>('/api/delegation-list?box=outgoing', dist1Jwt);
-  expect(out.body.data.find((d) => d.parentDocumentId === created!.documentId)).toMatchObject({ level: 2, status: 'accepted', distributorName: DIST2, productCount: 2 });
+  const out = await api.get<{ data: Array<{ level: number; status: string; distributorName: string; productCount: number; parentDocumentId: string }> }>(
+    '/api/delegation-list?box=outgoing',
+    dist1Jwt,
+  );
+  expect(out.body.data.find((d) => d.parentDocumentId === created!.documentId)).toMatchObject({
+    level: 2,
+    status: 'accepted',
+    distributorName: DIST2,
+    productCount: 2,
+  });
   await page.goto('/delegated-products');
   await page.getByLabel('关键字').fill(tag);
   await page.getByRole('button', { name: '查询' }).click();
@@ -189,7 +218,10 @@ test('catalogue: lights, legend, details and an export whose rows match the filt
   expect(listed.body.data.map((r) => r.code).sort()).toEqual(sheet.map((r) => r['产品编码']).sort());
 
   // the product name opens its details
-  await rows.filter({ hasText: `${tag}临期甲` }).getByRole('link', { name: `${tag}临期甲` }).click();
+  await rows
+    .filter({ hasText: `${tag}临期甲` })
+    .getByRole('link', { name: `${tag}临期甲` })
+    .click();
   await expect(page.getByText('产品详情')).toBeVisible();
   await expect(page.getByText(soon1.code, { exact: true })).toBeVisible();
 });

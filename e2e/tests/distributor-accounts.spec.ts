@@ -89,7 +89,9 @@ test('导入 a template with a bad row: every error listed and nothing stored; f
   await openAccounts(page);
   await page.getByRole('button', { name: '导入' }).click();
   const dialog = page.getByRole('dialog', { name: '导入配送企业账号' });
-  await dialog.getByLabel('选择文件').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxFile([HEADER, good, bad]) });
+  await dialog
+    .getByLabel('选择文件')
+    .setInputFiles({ name: 'bad.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxFile([HEADER, good, bad]) });
   await dialog.getByRole('button', { name: '导入', exact: true }).click();
   await expect(dialog.getByText(/导入失败：/)).toBeVisible();
   const errRows = dialog.getByRole('row').filter({ hasText: '统一社会信用代码应为18位' });
@@ -99,7 +101,13 @@ test('导入 a template with a bad row: every error listed and nothing stored; f
   expect(await findRow(`companyName=${encodeURIComponent(t)}`)).toHaveLength(0);
 
   const fixed = ['', `导入坏${t}`, creditCode(), '', '', '0351-7023456'];
-  await dialog.getByLabel('选择文件').setInputFiles({ name: 'fixed.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxFile([HEADER, good, fixed]) });
+  await dialog
+    .getByLabel('选择文件')
+    .setInputFiles({
+      name: 'fixed.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: xlsxFile([HEADER, good, fixed]),
+    });
   await dialog.getByRole('button', { name: '导入', exact: true }).click();
   await expect(dialog.getByText('导入成功：共 2 个配送企业账号')).toBeVisible();
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -121,7 +129,12 @@ test('发放账号: issue the ticked rows at once', async ({ page }) => {
   await page.getByRole('button', { name: '发放账号' }).click();
   await confirmDialog(page, /确认发放勾选的/);
   await expect(page.getByText('已发放 2 个账号')).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: `批量甲${t}` }).getByRole('button', { name: '重置密码' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: `批量甲${t}` })
+      .getByRole('button', { name: '重置密码' }),
+  ).toBeVisible();
   const stored = await findRow(`companyName=${encodeURIComponent(t)}`);
   expect(stored.map((r) => r.issued)).toEqual([true, true]);
 });

@@ -42,9 +42,7 @@ test.describe('each role sees its own menu', () => {
         }
       }
       // 用户管理 exists only for roles that see one of its items.
-      await expect(menu.getByRole('menuitem', { name: '用户管理', exact: true })).toHaveCount(
-        MENU['配送企业管理']!.includes(user.roleKey) ? 1 : 0,
-      );
+      await expect(menu.getByRole('menuitem', { name: '用户管理', exact: true })).toHaveCount(MENU['配送企业管理']!.includes(user.roleKey) ? 1 : 0);
     });
   }
 });

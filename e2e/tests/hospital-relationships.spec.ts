@@ -34,7 +34,6 @@ async function openPage(page: Page, username: string) {
   await expect(page.getByRole('heading', { name: '医院配送关系' })).toBeVisible();
 }
 
-
 let hospital: Awaited<ReturnType<typeof orgWithUser>>;
 let distributor: Awaited<ReturnType<typeof orgWithUser>>;
 
@@ -130,10 +129,16 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     expect((await stored())[0]).toMatchObject({ status: 'terminated', orderable: false });
 
     await page.getByLabel('状态').first().click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^已解除/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^已解除/ })
+      .click();
     await expect(drow.getByText('已解除')).toBeVisible();
     await page.getByLabel('状态').first().click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^解约中/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^解约中/ })
+      .click();
     await expect(page.getByRole('row', { name: new RegExp(hospitalName) })).toHaveCount(0);
   });
 

@@ -22,7 +22,7 @@ let lineA = '';
 let lineB = '';
 
 async function orgId(jwt: string) {
-  return ((await api.get<{ organisation: { id: number } }>('/api/me', jwt)).body).organisation.id;
+  return (await api.get<{ organisation: { id: number } }>('/api/me', jwt)).body.organisation.id;
 }
 async function fixture(type: string, data: Record<string, unknown>) {
   const res = await api.post<{ data: { id: number } }>(`/api/test/fixtures/${type}`, null, { data });
@@ -50,10 +50,38 @@ test.beforeAll(async () => {
   distJwt = await api.login(DEMO.distributor.username);
   const [h, d, m] = [await orgId(hospitalJwt), await orgId(distJwt), await orgId(await api.login(DEMO.manufacturer.username))];
   await fixture('hospital-relationship', { hospitalOrgId: h, distributorOrgId: d, provinceCode: '11', status: 'established' });
-  for (const [name, price] of [[productA, 12800], [productB, 56000]] as const) {
-    const p = await fixture('product', { code: `E${tag}${price}`, name, registrationNo: `国械注准${tag}${price}`, registrationValidTo: chinaDay(800), manufacturer: m, spec: 'Φ4.5', unit: '个', priceFen: price, listed: true });
-    const del = await fixture('delegation', { delegatorOrgId: m, manufacturerOrgId: m, distributorOrgId: d, provinceCode: '11', status: 'accepted', level: 1, productCount: 1 });
-    await fixture('delegation-item', { delegationId: del.id, productId: p.id, distributorOrgId: d, provinceCode: '11', manufacturerOrgId: m, delegatorOrgId: m });
+  for (const [name, price] of [
+    [productA, 12800],
+    [productB, 56000],
+  ] as const) {
+    const p = await fixture('product', {
+      code: `E${tag}${price}`,
+      name,
+      registrationNo: `国械注准${tag}${price}`,
+      registrationValidTo: chinaDay(800),
+      manufacturer: m,
+      spec: 'Φ4.5',
+      unit: '个',
+      priceFen: price,
+      listed: true,
+    });
+    const del = await fixture('delegation', {
+      delegatorOrgId: m,
+      manufacturerOrgId: m,
+      distributorOrgId: d,
+      provinceCode: '11',
+      status: 'accepted',
+      level: 1,
+      productCount: 1,
+    });
+    await fixture('delegation-item', {
+      delegationId: del.id,
+      productId: p.id,
+      distributorOrgId: d,
+      provinceCode: '11',
+      manufacturerOrgId: m,
+      delegatorOrgId: m,
+    });
   }
 });
 
@@ -220,5 +248,18 @@ test('hospital asks to return part; distributor refuses with a reason, then agre
   expect(await lineOf(lineA)).toMatchObject({ receivedQty: 6, returnedQty: 2, returnPendingQty: 0 });
   // The history of the line shows every step.
   const h = (await api.get<{ data: any[] }>(`/api/history/order-line/${lineA}`, hospitalJwt)).body.data.map((x) => x.action);
-  expect(h).toEqual(expect.arrayContaining(['place', 'confirm', 'deliver', 'receive', 'failInvoice', 'modifyInvoice', 'passInvoice', 'requestReturn', 'refuseReturn', 'agreeReturn']));
+  expect(h).toEqual(
+    expect.arrayContaining([
+      'place',
+      'confirm',
+      'deliver',
+      'receive',
+      'failInvoice',
+      'modifyInvoice',
+      'passInvoice',
+      'requestReturn',
+      'refuseReturn',
+      'agreeReturn',
+    ]),
+  );
 });

@@ -7,7 +7,15 @@ test('the dashboard lists what waits for the distributor, with counts matching t
   const hospital = (await api.get<{ organisation: { id: number } }>('/api/me', await api.login('h_sxdy'))).body;
   // a pending order line for this distributor, arranged through the test-only fixtures route
   const fixture = await api.post('/api/test/fixtures/order-line', null, {
-    data: { orderId: 1, hospitalOrgId: hospital.organisation.id, distributorOrgId: me.organisation.id, provinceCode: '14', productId: 1, quantity: 2, status: 'pending' },
+    data: {
+      orderId: 1,
+      hospitalOrgId: hospital.organisation.id,
+      distributorOrgId: me.organisation.id,
+      provinceCode: '14',
+      productId: 1,
+      quantity: 2,
+      status: 'pending',
+    },
   });
   expect(fixture.status).toBe(200);
   const todos = (await api.get<{ data: Record<string, number> }>('/api/me/todos', jwt)).body.data;

@@ -9,7 +9,8 @@ export default async function ({ baseUrl, dbFile, login, report, restart }) {
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   const bureau = db.prepare("SELECT id FROM organisations WHERE type = 'bureau' AND province_code = '11'").get();
-  const ins = db.prepare(`INSERT INTO distributor_accounts (document_id, username, provincial_account, company_name, credit_code, legal_person, authorised_person, phone,
+  const ins =
+    db.prepare(`INSERT INTO distributor_accounts (document_id, username, provincial_account, company_name, credit_code, legal_person, authorised_person, phone,
     province_code, seq, bureau_org_id, issued, issued_at, enabled, last_login_at, created_at, updated_at, published_at)
     VALUES (?, ?, ?, ?, ?, '张三', '李四', ?, '11', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const t = Date.now() - N * 1000;
@@ -18,9 +19,23 @@ export default async function ({ baseUrl, dbFile, login, report, restart }) {
       const withAcc = i % 3 === 0;
       const issued = i % 2 === 0 ? 1 : 0;
       const at = t + i * 1000;
-      ins.run(`bench${String(i).padStart(19, '0')}`, withAcc ? `P11L${i}` : `P11${String(i + 10).padStart(4, '0')}x${i}`, withAcc ? `L${i}` : null,
-        `${['华润', '国药', '九州通', '上药', '科园'][i % 5]}医药配送${i}有限公司`, creditCode(i + 1, '9111'), `1390000${String(i).padStart(4, '0')}`.slice(0, 11),
-        withAcc ? null : 100000 + i, bureau.id, issued, issued ? at : null, i % 10 === 0 ? 0 : 1, issued && i % 4 === 0 ? at : null, at, at, at);
+      ins.run(
+        `bench${String(i).padStart(19, '0')}`,
+        withAcc ? `P11L${i}` : `P11${String(i + 10).padStart(4, '0')}x${i}`,
+        withAcc ? `L${i}` : null,
+        `${['华润', '国药', '九州通', '上药', '科园'][i % 5]}医药配送${i}有限公司`,
+        creditCode(i + 1, '9111'),
+        `1390000${String(i).padStart(4, '0')}`.slice(0, 11),
+        withAcc ? null : 100000 + i,
+        bureau.id,
+        issued,
+        issued ? at : null,
+        i % 10 === 0 ? 0 : 1,
+        issued && i % 4 === 0 ? at : null,
+        at,
+        at,
+        at,
+      );
     }
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -19,7 +19,10 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
   const Database = require('better-sqlite3');
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
-  const mf = db.prepare("select id from organisations where type = 'manufacturer' order by id").all().map((r) => r.id);
+  const mf = db
+    .prepare("select id from organisations where type = 'manufacturer' order by id")
+    .all()
+    .map((r) => r.id);
   const maxId = db.prepare('select coalesce(max(id), 0) as m from products').get().m;
   const ins = db.prepare(`insert into products (id, document_id, code, name, registration_no, registration_valid_to, spec, model, unit, price_fen,
     category, key_monitored, vbp, listed, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
@@ -30,8 +33,23 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
     for (let i = 0; i < N; i++) {
       const id = maxId + 1 + i;
       const valid = new Date(nowMs + ((i % 1000) - 200) * 86_400_000).toISOString().slice(0, 10);
-      ins.run(id, randomBytes(12).toString('hex').slice(0, 24), `B${String(i).padStart(8, '0')}`, `批量测试产品${i % 97}号 锁定接骨板`, `国械注准2024${String(i).padStart(7, '0')}`,
-        valid, `规格${i % 13}`, `型号-${i % 31}`, '套', 10000 + (i % 5000) * 100, CATS[i % CATS.length], i % 5 === 0 ? 1 : 0, i % 3 === 0 ? 1 : 0, nowMs, nowMs);
+      ins.run(
+        id,
+        randomBytes(12).toString('hex').slice(0, 24),
+        `B${String(i).padStart(8, '0')}`,
+        `批量测试产品${i % 97}号 锁定接骨板`,
+        `国械注准2024${String(i).padStart(7, '0')}`,
+        valid,
+        `规格${i % 13}`,
+        `型号-${i % 31}`,
+        '套',
+        10000 + (i % 5000) * 100,
+        CATS[i % CATS.length],
+        i % 5 === 0 ? 1 : 0,
+        i % 3 === 0 ? 1 : 0,
+        nowMs,
+        nowMs,
+      );
       lnk.run(id, mf[i % mf.length]);
     }
   })();
@@ -42,7 +60,13 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
   const jwt = await login('P11PS0001');
   const before = status(serverPid());
   let peak = before.rss;
-  const timer = setInterval(() => { try { peak = Math.max(peak, status(serverPid()).rss); } catch { /* gone */ } }, 20);
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, status(serverPid()).rss);
+    } catch {
+      /* gone */
+    }
+  }, 20);
   const start = performance.now();
   const res = await fetch(`${baseUrl}/api/catalogue/export`, { headers: { Authorization: `Bearer ${jwt}` } });
   const buf = Buffer.from(await res.arrayBuffer());
@@ -57,8 +81,10 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
   const ref = wb.Sheets[wb.SheetNames[0]]['!fullref'] ?? wb.Sheets[wb.SheetNames[0]]['!ref'];
   const rows = XLSX.utils.decode_range(ref).e.r; // data rows (row 0 is the header)
   if (rows < N) throw new Error(`export has ${rows} rows, expected at least ${N}`);
-  console.log(`export: ${rows} rows, ${(buf.length / 1e6).toFixed(1)} MB; server RSS before ${(before.rss / 1024).toFixed(0)} MB, after ${(after.rss / 1024).toFixed(0)} MB, `
-    + `VmHWM ${(after.hwm / 1024).toFixed(0)} MB (idle server before the export: ${(before.hwm / 1024).toFixed(0)} MB, mostly the in-process TypeScript compile of scripts/serve.mjs)`);
+  console.log(
+    `export: ${rows} rows, ${(buf.length / 1e6).toFixed(1)} MB; server RSS before ${(before.rss / 1024).toFixed(0)} MB, after ${(after.rss / 1024).toFixed(0)} MB, ` +
+      `VmHWM ${(after.hwm / 1024).toFixed(0)} MB (idle server before the export: ${(before.hwm / 1024).toFixed(0)} MB, mostly the in-process TypeScript compile of scripts/serve.mjs)`,
+  );
   report('export_100000_products_s', secs.toFixed(2), 's');
   // Peak RSS of the whole server process: VmRSS sampled every 20 ms during the export, and VmHWM.
   report('export_server_peak_rss_mb', (Math.max(peak, after.hwm) / 1024).toFixed(0), 'MB');

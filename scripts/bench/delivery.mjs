@@ -13,8 +13,14 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
   await restart();
   const Database = createRequire(path.join(root, 'cms', 'package.json'))('better-sqlite3');
   const db = new Database(dbFile, { readonly: true });
-  const dist = db.prepare("SELECT o.id FROM organisations o JOIN up_users_organisation_lnk l ON l.organisation_id = o.id JOIN up_users u ON u.id = l.user_id WHERE u.username = 'P11PS0001'").get();
-  const lines = db.prepare("SELECT document_id AS d, quantity AS q FROM order_lines WHERE distributor_org_id = ? AND status = 'confirmed' LIMIT ?").all(dist.id, N + 20);
+  const dist = db
+    .prepare(
+      "SELECT o.id FROM organisations o JOIN up_users_organisation_lnk l ON l.organisation_id = o.id JOIN up_users u ON u.id = l.user_id WHERE u.username = 'P11PS0001'",
+    )
+    .get();
+  const lines = db
+    .prepare("SELECT document_id AS d, quantity AS q FROM order_lines WHERE distributor_org_id = ? AND status = 'confirmed' LIMIT ?")
+    .all(dist.id, N + 20);
   db.close();
   if (lines.length < N + 20) throw new Error(`only ${lines.length} confirmed lines`);
   const jwt = await login('P11PS0001');
@@ -25,7 +31,15 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
     const res = await fetch(`${baseUrl}/api/order-lines/${l.d}/deliveries`, {
       method: 'POST',
       headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: i % 2 ? 'batch' : 'standard', quantity: 1, batchNo: `B${i}`, productionDate: day(-30), expiryDate: day(700), invoiceCode: '011002300111', invoiceNo: String(10000000 + i) }),
+      body: JSON.stringify({
+        mode: i % 2 ? 'batch' : 'standard',
+        quantity: 1,
+        batchNo: `B${i}`,
+        productionDate: day(-30),
+        expiryDate: day(700),
+        invoiceCode: '011002300111',
+        invoiceNo: String(10000000 + i),
+      }),
     });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (res.status !== 200) throw new Error(`delivery ${l.d}: ${res.status} ${await res.text()}`);

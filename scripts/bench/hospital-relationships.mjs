@@ -16,7 +16,13 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
   const Database = require('better-sqlite3');
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
-  const cols = (t) => new Set(db.prepare(`pragma table_info(${t})`).all().map((c) => c.name));
+  const cols = (t) =>
+    new Set(
+      db
+        .prepare(`pragma table_info(${t})`)
+        .all()
+        .map((c) => c.name),
+    );
   const orgCols = cols('organisations');
   const relCols = cols('hospital_relationships');
   const rid = () => Math.random().toString(36).slice(2, 12) + Math.random().toString(36).slice(2, 14);
@@ -37,17 +43,34 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
     'organisations',
     orgCols,
     Array.from({ length: 2000 }, (_, i) => ({
-      document_id: rid(), name: `压测医院${i}`, type: 'hospital', province_code: '11', region_code: '110105', enabled: 1, created_at: now, updated_at: now,
+      document_id: rid(),
+      name: `压测医院${i}`,
+      type: 'hospital',
+      province_code: '11',
+      region_code: '110105',
+      enabled: 1,
+      created_at: now,
+      updated_at: now,
     })),
   );
-  const distributors = [distId, ...insertRows(
-    'organisations',
-    orgCols,
-    Array.from({ length: 49 }, (_, i) => ({
-      document_id: rid(), name: `压测配送企业${i}`, type: 'distributor', province_code: '11', region_code: '110105', enabled: 1,
-      distribution_area_codes: JSON.stringify(['110101', '110105']), created_at: now, updated_at: now,
-    })),
-  )];
+  const distributors = [
+    distId,
+    ...insertRows(
+      'organisations',
+      orgCols,
+      Array.from({ length: 49 }, (_, i) => ({
+        document_id: rid(),
+        name: `压测配送企业${i}`,
+        type: 'distributor',
+        province_code: '11',
+        region_code: '110105',
+        enabled: 1,
+        distribution_area_codes: JSON.stringify(['110101', '110105']),
+        created_at: now,
+        updated_at: now,
+      })),
+    ),
+  ];
   const statuses = ['pending', 'established', 'established', 'established', 'rejected', 'withdrawn', 'revoking', 'terminating', 'terminated'];
   const rels = [];
   for (let i = 0; i < 100_000; i++) {
@@ -61,7 +84,7 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
       status,
       requested_at: created,
       responded_at: status === 'pending' ? null : created + DAY,
-      terminating_since: status === 'terminating' ? now - ((i % 4) === 0 ? 45 : 10) * DAY : status === 'terminated' ? now - 60 * DAY : null,
+      terminating_since: status === 'terminating' ? now - (i % 4 === 0 ? 45 : 10) * DAY : status === 'terminated' ? now - 60 * DAY : null,
       created_at: created,
       updated_at: created,
     });
@@ -78,9 +101,14 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
 
   // Sanity: the effective filter agrees with the counts.
   const counts = (await (await fetch(`${baseUrl}/api/hospital-relationships/counts`, { headers })).json()).data;
-  const terminated = (await (await fetch(`${baseUrl}/api/hospital-relationships/list?status=terminated&pagination[pageSize]=1`, { headers })).json()).meta.pagination.total;
+  const terminated = (await (await fetch(`${baseUrl}/api/hospital-relationships/list?status=terminated&pagination[pageSize]=1`, { headers })).json()).meta
+    .pagination.total;
   if (terminated !== counts.byStatus.terminated) throw new Error(`terminated: list ${terminated} ≠ counts ${counts.byStatus.terminated}`);
-  report('distributor rows', Object.values(counts.byStatus).reduce((a, b) => a + b, 0), 'rows');
+  report(
+    'distributor rows',
+    Object.values(counts.byStatus).reduce((a, b) => a + b, 0),
+    'rows',
+  );
 
   const run = async (figure, url, auth = token) => {
     const r = await autocannon({ url: `${baseUrl}${url}`, connections: 10, duration: 8, headers: { Authorization: `Bearer ${auth}` } });

@@ -12,7 +12,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const name = process.argv[2];
 if (!name) {
-  const all = fs.readdirSync(here).filter((f) => f !== 'run.mjs' && f !== 'lib').map((f) => f.replace(/\.mjs$/, ''));
+  const all = fs
+    .readdirSync(here)
+    .filter((f) => f !== 'run.mjs' && f !== 'lib')
+    .map((f) => f.replace(/\.mjs$/, ''));
   console.error(`usage: npm run bench -- <name>\navailable: ${all.join(', ')}`);
   process.exit(2);
 }
@@ -22,10 +25,14 @@ if (!file) {
   process.exit(2);
 }
 
-const freePort = () => new Promise((resolve) => {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `mcp-bench-${name}-`));
 const dbFile = path.join(tmp, 'bench.db');
@@ -39,13 +46,25 @@ async function start(extraEnv = {}) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   child = spawn(process.execPath, [...nodeArgs, 'scripts/serve.mjs'], {
     cwd: path.join(root, 'cms'),
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATABASE_FILENAME: dbFile, STRAPI_STARTUP_MESSAGE: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_FILENAME: dbFile,
+      STRAPI_STARTUP_MESSAGE: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...extraEnv,
+    },
     stdio: ['ignore', log, log],
   });
   const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}); log: ${path.join(tmp, 'server.log')}`);
-    try { if ((await fetch(`${baseUrl}/_health`)).status < 500) return; } catch { /* starting */ }
+    try {
+      if ((await fetch(`${baseUrl}/_health`)).status < 500) return;
+    } catch {
+      /* starting */
+    }
     if (Date.now() > deadline) throw new Error('server did not start in 240 s');
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -57,7 +76,11 @@ async function stop() {
 }
 
 async function login(identifier, password = 'Demo@123456') {
-  const res = await fetch(`${baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier, password }) });
+  const res = await fetch(`${baseUrl}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier, password }),
+  });
   const body = await res.json();
   if (!body.jwt) throw new Error(`login ${identifier}: ${JSON.stringify(body)}`);
   return body.jwt;
@@ -69,7 +92,19 @@ const report = (figure, value, unit = '') => console.log(`bench: ${figure} = ${v
 try {
   await start();
   const mod = await import(pathToFileURL(file).href);
-  await mod.default({ baseUrl, dbFile, tmp, root, login, report, serverPid, restart: async (env) => { await stop(); await start(env); } });
+  await mod.default({
+    baseUrl,
+    dbFile,
+    tmp,
+    root,
+    login,
+    report,
+    serverPid,
+    restart: async (env) => {
+      await stop();
+      await start(env);
+    },
+  });
 } finally {
   await stop();
   if (!process.env.BENCH_KEEP) fs.rmSync(tmp, { recursive: true, force: true });

@@ -29,7 +29,13 @@ export function TodoCard() {
         <List
           dataSource={items}
           renderItem={([key, n]) => (
-            <List.Item actions={[<Link key="open" to={TODO_PAGES[key]!}>{t('todos.open')}</Link>]}>
+            <List.Item
+              actions={[
+                <Link key="open" to={TODO_PAGES[key]!}>
+                  {t('todos.open')}
+                </Link>,
+              ]}
+            >
               <span>{t(`todos.items.${key}`)}</span>
               <Badge count={n} showZero color={n > 0 ? 'red' : 'default'} overflowCount={9999} aria-label={`${t(`todos.items.${key}`)} ${n}`} />
             </List.Item>

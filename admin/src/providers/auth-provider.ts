@@ -22,8 +22,7 @@ export interface ChangePasswordVariables {
 export const CHANGE_PASSWORD_PATH = '/change-password';
 
 function loginError(err: unknown): Error {
-  const message =
-    isHttpError(err) && err.statusCode > 0 && err.message ? err.message : translateNow('login.networkError');
+  const message = isHttpError(err) && err.statusCode > 0 && err.message ? err.message : translateNow('login.networkError');
   return { name: translateNow('login.failed'), message };
 }
 

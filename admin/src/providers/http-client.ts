@@ -62,9 +62,7 @@ function useServerMessage(status: number, err: StrapiErrorBody | undefined): boo
 /** Maps an error response (status + parsed body, maybe not Strapi's) to an HttpError. */
 export function toHttpError(status: number, body: unknown): ApiHttpError {
   const err: StrapiErrorBody | undefined =
-    typeof body === 'object' && body !== null && 'error' in body
-      ? ((body as { error?: StrapiErrorBody }).error ?? undefined)
-      : undefined;
+    typeof body === 'object' && body !== null && 'error' in body ? ((body as { error?: StrapiErrorBody }).error ?? undefined) : undefined;
   const details = err?.details;
   const fieldErrors: Record<string, string[]> = {};
   for (const e of details?.errors ?? []) {

@@ -38,7 +38,13 @@ export const ACCOUNT_FIELD_MAX: { readonly [F in AccountField]: number } = {
  * `aliases` are other headers accepted on import.
  */
 export const ACCOUNT_TEMPLATE_COLUMNS: ReadonlyArray<{ field: AccountField; header: string; aliases: string[]; format: string; width: number }> = [
-  { field: 'provincialAccount', header: '省级耗材网采用户名', aliases: ['省平台账号'], format: '选填；字母或数字，1-20位；无省级耗材网采用户名的不填，系统按顺序码生成用户名', width: 24 },
+  {
+    field: 'provincialAccount',
+    header: '省级耗材网采用户名',
+    aliases: ['省平台账号'],
+    format: '选填；字母或数字，1-20位；无省级耗材网采用户名的不填，系统按顺序码生成用户名',
+    width: 24,
+  },
   { field: 'companyName', header: '配送企业名称', aliases: [], format: '必填；企业全称，最多100字', width: 36 },
   { field: 'creditCode', header: '统一社会信用代码', aliases: [], format: '必填；18位，数字或大写字母（不含I、O、Z、S、V）', width: 26 },
   { field: 'legalPerson', header: '法人', aliases: ['法定代表人'], format: '选填；最多32字', width: 14 },

@@ -64,11 +64,10 @@ export function accountActionLabel(action: AccountAction, state: { issued: boole
 export function assertAccountAction(action: AccountAction, state: AccountState): void {
   if (accountActions(state).includes(action)) return;
   const where = state.issued ? (state.enabled ? '已发放且启用' : '已发放且禁用') : '未发放';
-  throw new DomainError(
-    'ACCOUNT_ACTION_NOT_ALLOWED',
-    `账号${where}，不能执行“${accountActionLabel(action, state)}”操作`,
-    { status: 409, details: { action, ...state } },
-  );
+  throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', `账号${where}，不能执行“${accountActionLabel(action, state)}”操作`, {
+    status: 409,
+    details: { action, ...state },
+  });
 }
 
 /** Provincial platform account 省平台账号: 1–20 letters or digits. */

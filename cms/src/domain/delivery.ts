@@ -65,11 +65,10 @@ export function canWithdrawDelivery(deliveryStatus: string, invoiceStatus: strin
 export function assertCanWithdrawDelivery(deliveryStatus: string, invoiceStatus: string | null | undefined): void {
   deliveryMachine.next('withdraw', deliveryStatus);
   if (!needsRework(invoiceStatus)) {
-    throw new DomainError(
-      'DELIVERY_NOT_WITHDRAWABLE',
-      `发票状态为“${invoiceMachine.label(String(invoiceStatus))}”，只有发票未填写或查验不通过的配送才能撤回`,
-      { status: 409, details: { deliveryStatus, invoiceStatus } },
-    );
+    throw new DomainError('DELIVERY_NOT_WITHDRAWABLE', `发票状态为“${invoiceMachine.label(String(invoiceStatus))}”，只有发票未填写或查验不通过的配送才能撤回`, {
+      status: 409,
+      details: { deliveryStatus, invoiceStatus },
+    });
   }
 }
 

@@ -77,11 +77,7 @@ export function daysLeft(since: Date | string, now: Date): number {
  * Every other stored status is returned unchanged. A 'terminating' row without a (valid)
  * terminatingSince stays 'terminating' (the date is missing; nothing can be computed).
  */
-export function effectiveRelationshipStatus<S extends string>(
-  stored: S,
-  terminatingSince: Date | string | null | undefined,
-  now: Date,
-): S | 'terminated' {
+export function effectiveRelationshipStatus<S extends string>(stored: S, terminatingSince: Date | string | null | undefined, now: Date): S | 'terminated' {
   if (stored !== 'terminating' || terminatingSince === null || terminatingSince === undefined) return stored;
   const since = terminatingSince instanceof Date ? terminatingSince : new Date(terminatingSince);
   if (Number.isNaN(since.getTime())) return stored;
@@ -96,12 +92,7 @@ export function effectiveRelationshipStatus<S extends string>(
 export const ORDERABLE_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = ['established', 'revoking'];
 
 /** Statuses that block a new request for the same hospital–distributor pair. */
-export const BLOCKING_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = [
-  'pending',
-  'established',
-  'revoking',
-  'terminating',
-];
+export const BLOCKING_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = ['pending', 'established', 'revoking', 'terminating'];
 
 /** May the hospital place a new order with the distributor? Pass the *effective* status. */
 export function canPlaceOrder(effectiveStatus: string | null | undefined): boolean {
@@ -136,9 +127,9 @@ export function canRequestAgain(existingEffectiveStatuses: readonly string[]): b
 export function assertCanRequestAgain(existingEffectiveStatuses: readonly string[]): void {
   if (canRequestAgain(existingEffectiveStatuses)) return;
   const s = existingEffectiveStatuses.find((x) => (BLOCKING_RELATIONSHIP_STATUSES as readonly string[]).includes(x));
-  throw new DomainError(
-    'RELATIONSHIP_EXISTS',
-    `与该配送企业已有“${relationshipMachine.label(s ?? '')}”的配送关系，不能重复申请`,
-    { status: 409, field: 'distributor', details: { status: s } },
-  );
+  throw new DomainError('RELATIONSHIP_EXISTS', `与该配送企业已有“${relationshipMachine.label(s ?? '')}”的配送关系，不能重复申请`, {
+    status: 409,
+    field: 'distributor',
+    details: { status: s },
+  });
 }

@@ -24,15 +24,13 @@ export interface CheckedInvoice {
   kind: InvoiceKind;
 }
 
-const clean = (v: string | number | null | undefined): string =>
-  normaliseText(v === null || v === undefined ? '' : String(v)).replace(/[\s-]/g, '');
+const clean = (v: string | number | null | undefined): string => normaliseText(v === null || v === undefined ? '' : String(v)).replace(/[\s-]/g, '');
 
 /** Normalised invoice or DomainError INVOICE_INVALID (400, field invoiceNo or invoiceCode). */
 export function checkInvoice(input: InvoiceInput): CheckedInvoice {
   const number = clean(input.number);
   const code = clean(input.code);
-  const err = (message: string, field: 'invoiceNo' | 'invoiceCode'): DomainError =>
-    new DomainError('INVOICE_INVALID', message, { status: 400, field });
+  const err = (message: string, field: 'invoiceNo' | 'invoiceCode'): DomainError => new DomainError('INVOICE_INVALID', message, { status: 400, field });
   if (number === '') throw err('请填写发票号码', 'invoiceNo');
   if (!/^\d+$/.test(number)) throw err('发票号码只能包含数字', 'invoiceNo');
   if (number.length === 20) {

@@ -11,8 +11,7 @@ const YUAN_RE = /^\d+(?:\.\d{1,2})?$/;
  * (12.34 → 1234; 0.1 + 0.2 → 30).
  */
 export function yuanToFen(v: string | number, field = 'price'): number {
-  const bad = (why: string): DomainError =>
-    new DomainError('MONEY_INVALID', `金额${why}`, { status: 400, field, details: { value: v } });
+  const bad = (why: string): DomainError => new DomainError('MONEY_INVALID', `金额${why}`, { status: 400, field, details: { value: v } });
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw bad('无效');
     if (v < 0) throw bad('不能为负数');
@@ -22,7 +21,9 @@ export function yuanToFen(v: string | number, field = 'price'): number {
     return fen;
   }
   if (typeof v !== 'string') throw bad('无效');
-  const s = normaliseText(v).replace(/^[¥￥]/, '').replace(/,(?=\d{3}(?:\D|$))/g, '');
+  const s = normaliseText(v)
+    .replace(/^[¥￥]/, '')
+    .replace(/,(?=\d{3}(?:\D|$))/g, '');
   if (s === '') throw bad('不能为空');
   if (s.startsWith('-')) throw bad('不能为负数');
   if (!YUAN_RE.test(s)) throw bad(/^\d+\.\d{3,}$/.test(s) ? '最多两位小数' : '格式不正确');

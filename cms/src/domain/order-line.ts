@@ -115,11 +115,11 @@ export function checkDelivery(input: DeliveryCheckInput): DeliveryCheckResult {
     });
   }
   if (mode !== null && mode !== undefined && mode !== requestedMode) {
-    throw new DomainError(
-      'MODE_LOCKED',
-      `该订单明细已选择“${DELIVERY_MODE_LABELS[mode].zh}”，配送方式已锁定，不能修改`,
-      { status: 409, field: 'mode', details: { mode, requestedMode } },
-    );
+    throw new DomainError('MODE_LOCKED', `该订单明细已选择“${DELIVERY_MODE_LABELS[mode].zh}”，配送方式已锁定，不能修改`, {
+      status: 409,
+      field: 'mode',
+      details: { mode, requestedMode },
+    });
   }
   if (requestedMode === 'standard' && deliveries > 0) {
     throw new DomainError('STANDARD_ONCE', '标准配送只能配送一次', { status: 409, field: 'mode' });
@@ -133,11 +133,11 @@ export function checkDelivery(input: DeliveryCheckInput): DeliveryCheckResult {
   }
   const remaining = remainingQuantity(ordered, delivered);
   if (quantity > remaining) {
-    throw new DomainError(
-      'QUANTITY_EXCEEDS',
-      `配送数量超出采购数量：采购${ordered}，已配送${delivered}，最多还可配送${remaining}`,
-      { status: 409, field: 'quantity', details: { ordered, delivered, remaining, quantity } },
-    );
+    throw new DomainError('QUANTITY_EXCEEDS', `配送数量超出采购数量：采购${ordered}，已配送${delivered}，最多还可配送${remaining}`, {
+      status: 409,
+      field: 'quantity',
+      details: { ordered, delivered, remaining, quantity },
+    });
   }
   const newDelivered = delivered + quantity;
   const newStatus = requestedMode === 'standard' || newDelivered === ordered ? 'delivered' : 'delivering';

@@ -48,19 +48,17 @@ export function checkReturn(input: ReturnCheckInput): { quantity: number; remain
   }
   const returnable = Math.max(0, received - returnedOrPending);
   if (quantity > returnable) {
-    throw new DomainError(
-      'RETURN_EXCEEDS',
-      `退货数量超出可退数量：已收货${received}，已退货或退货中${returnedOrPending}，最多还可退${returnable}`,
-      { status: 409, field: 'quantity', details: { received, returnedOrPending, returnable, quantity } },
-    );
+    throw new DomainError('RETURN_EXCEEDS', `退货数量超出可退数量：已收货${received}，已退货或退货中${returnedOrPending}，最多还可退${returnable}`, {
+      status: 409,
+      field: 'quantity',
+      details: { received, returnedOrPending, returnable, quantity },
+    });
   }
   return { quantity, remaining: returnable - quantity };
 }
 
 /** checkReturn plus the hospital's reason (required: REASON_REQUIRED, field reason). */
-export function checkReturnRequest(
-  input: ReturnCheckInput & { reason: string | null | undefined },
-): { quantity: number; remaining: number; reason: string } {
+export function checkReturnRequest(input: ReturnCheckInput & { reason: string | null | undefined }): { quantity: number; remaining: number; reason: string } {
   const reason = normaliseReason(input.reason);
   if (reason === null) throw new DomainError('REASON_REQUIRED', '请填写退货理由', { status: 400, field: 'reason' });
   if (reason.length > REASON_MAX_LENGTH) {

@@ -110,8 +110,7 @@ export function defineMachine<const S extends string, const T extends string>(sp
   const isTransition = (v: unknown): v is T => has(transitions, v);
   const pick = (l: StateSpec | TransitionSpec<S>, lang?: Lang): string => (lang === 'en-US' ? l.en : l.zh);
 
-  const label = (state: Loose<S>, lang: Lang = DEFAULT_LANG): string =>
-    isState(state) ? pick(states[state], lang) : String(state);
+  const label = (state: Loose<S>, lang: Lang = DEFAULT_LANG): string => (isState(state) ? pick(states[state], lang) : String(state));
   const actionLabel = (transition: Loose<T>, lang: Lang = DEFAULT_LANG): string =>
     isTransition(transition) ? pick(transitions[transition], lang) : String(transition);
 
@@ -157,11 +156,9 @@ export function defineMachine<const S extends string, const T extends string>(sp
     return tr.to;
   };
 
-  const allowed = (from: Loose<S>, role?: Loose<Role> | null): T[] =>
-    transitionNames.filter((t) => can(t, from, role));
+  const allowed = (from: Loose<S>, role?: Loose<Role> | null): T[] => transitionNames.filter((t) => can(t, from, role));
 
-  const requiresReason = (transition: Loose<T>): boolean =>
-    isTransition(transition) ? transitions[transition].reason === true : false;
+  const requiresReason = (transition: Loose<T>): boolean => (isTransition(transition) ? transitions[transition].reason === true : false);
 
   const color = (state: Loose<S>): string => (isState(state) ? states[state].color : 'default');
 

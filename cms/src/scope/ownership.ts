@@ -27,7 +27,13 @@ export interface OwnershipOptions {
 }
 
 /** Throws 404 unless the actor may read the row (a missing row is unreadable). */
-export function assertReadable(actor: Actor, uid: string, row: Row | null | undefined, readAttrs: string[] = [], opts: OwnershipOptions = {}): asserts row is Row {
+export function assertReadable(
+  actor: Actor,
+  uid: string,
+  row: Row | null | undefined,
+  readAttrs: string[] = [],
+  opts: OwnershipOptions = {},
+): asserts row is Row {
   if (!row) throw notFound();
   const view = opts.columns ? asAttributes(uid, row, readAttrs) : row;
   if (!canRead(actor, uid, view)) throw notFound();
@@ -37,7 +43,13 @@ export function assertReadable(actor: Actor, uid: string, row: Row | null | unde
  * Throws 404 when the actor may not read the row, 403 NOT_OWNER when it may read it but its
  * organisation is not in `ownerAttrs` (the attributes naming who may change it, e.g. `distributorOrgId`).
  */
-export function assertOwner(actor: Actor, uid: string, row: Row | null | undefined, ownerAttrs: string | string[], opts: OwnershipOptions & { readAttrs?: string[] } = {}): asserts row is Row {
+export function assertOwner(
+  actor: Actor,
+  uid: string,
+  row: Row | null | undefined,
+  ownerAttrs: string | string[],
+  opts: OwnershipOptions & { readAttrs?: string[] } = {},
+): asserts row is Row {
   const owners = Array.isArray(ownerAttrs) ? ownerAttrs : [ownerAttrs];
   const readAttrs = opts.readAttrs ?? owners;
   if (!row) throw notFound();

@@ -6,10 +6,7 @@
  * - `provinceField`: a bureau reads the rows of its province.
  * - `adminOnly`: only the platform admin reads it through REST (others through their records).
  */
-export type ScopeRule =
-  | { public: true }
-  | { orgFields: string[]; provinceField?: string; adminOnly?: false }
-  | { adminOnly: true };
+export type ScopeRule = { public: true } | { orgFields: string[]; provinceField?: string; adminOnly?: false } | { adminOnly: true };
 
 export const SCOPES: Record<string, ScopeRule> = {
   'api::region.region': { public: true },

@@ -54,7 +54,9 @@ export function scopeAttributes(uid: string): string[] {
 
 /** Loads a row by documentId and checks the actor may read it; 404 otherwise (never reveals another organisation's rows). */
 export async function findScoped(actor: Actor, uid: string, documentId: string, select?: string[]) {
-  const row = await strapi.db.query(uid as any).findOne({ where: { documentId } , ...(select ? { select: ['id', 'documentId', ...select, ...scopeAttributes(uid)] } : {}) });
+  const row = await strapi.db
+    .query(uid as any)
+    .findOne({ where: { documentId }, ...(select ? { select: ['id', 'documentId', ...select, ...scopeAttributes(uid)] } : {}) });
   if (!row || !canRead(actor, uid, row)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问', { status: 404 });
   return row;
 }

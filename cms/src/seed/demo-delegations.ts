@@ -13,28 +13,51 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
   if ((await strapi.db.query(DELEGATION).count({})) > 0) return;
   const org = async (key: string) => {
     const o = DEMO_ORGS.find((x) => x.key === key)!;
-    return (await strapi.db.query('api::organisation.organisation').findOne({ where: { name: o.name, type: o.type }, select: ['id'] }))?.id as number | undefined;
+    return (await strapi.db.query('api::organisation.organisation').findOne({ where: { name: o.name, type: o.type }, select: ['id'] }))?.id as
+      number | undefined;
   };
   const ids: Record<string, number | undefined> = {};
   for (const k of ['weigao', 'chunli', 'dabo', 'gk-bj', 'cr-bj', 'ky-bj', 'gk-sx']) ids[k] = await org(k);
   if (Object.values(ids).some((v) => !v)) return;
   const productsOf = async (mf: number) =>
-    (await strapi.db.connection('products as p').join('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
-      .where('l.organisation_id', mf).where('p.listed', true).orderBy('p.code', 'asc').select('p.id')).map((r: any) => Number(r.id));
+    (
+      await strapi.db
+        .connection('products as p')
+        .join('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
+        .where('l.organisation_id', mf)
+        .where('p.listed', true)
+        .orderBy('p.code', 'asc')
+        .select('p.id')
+    ).map((r: any) => Number(r.id));
   const history = strapi.service('api::state-history.state-history') as any;
   const at = new Date();
 
-  const make = async (d: { mf: number; delegator: number; dist: number; province: string; level: 1 | 2; parent?: number; status: 'pending' | 'accepted' }, productIds: number[]) => {
+  const make = async (
+    d: { mf: number; delegator: number; dist: number; province: string; level: 1 | 2; parent?: number; status: 'pending' | 'accepted' },
+    productIds: number[],
+  ) => {
     if (!productIds.length) return null;
     const row = await strapi.db.query(DELEGATION).create({
       data: {
-        delegatorOrgId: d.delegator, manufacturerOrgId: d.mf, distributorOrgId: d.dist, provinceCode: d.province, level: d.level,
-        parentDelegationId: d.parent ?? null, status: d.status, productCount: productIds.length, respondedAt: d.status === 'accepted' ? at : null,
+        delegatorOrgId: d.delegator,
+        manufacturerOrgId: d.mf,
+        distributorOrgId: d.dist,
+        provinceCode: d.province,
+        level: d.level,
+        parentDelegationId: d.parent ?? null,
+        status: d.status,
+        productCount: productIds.length,
+        respondedAt: d.status === 'accepted' ? at : null,
       },
     });
     await strapi.db.query(ITEM).createMany({
       data: productIds.map((productId) => ({
-        delegationId: row.id, productId, distributorOrgId: d.dist, provinceCode: d.province, manufacturerOrgId: d.mf, delegatorOrgId: d.delegator,
+        delegationId: row.id,
+        productId,
+        distributorOrgId: d.dist,
+        provinceCode: d.province,
+        manufacturerOrgId: d.mf,
+        delegatorOrgId: d.delegator,
       })),
     });
     const changes = [{ entity: 'delegation', entityId: row.id, action: 'create', from: null, to: 'pending' }];
@@ -54,6 +77,7 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
     await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-sx']!, province: '14', level: 1, status: 'accepted' }, dabo);
     await make({ mf: ids.weigao!, delegator: ids.weigao!, dist: ids['gk-sx']!, province: '14', level: 1, status: 'accepted' }, weigao.slice(0, 8));
     await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-bj']!, province: '11', level: 1, status: 'pending' }, dabo.slice(0, 4));
-    if (parent) await make({ mf: ids.weigao!, delegator: ids['gk-bj']!, dist: ids['ky-bj']!, province: '11', level: 2, parent, status: 'accepted' }, weigao.slice(0, 5));
+    if (parent)
+      await make({ mf: ids.weigao!, delegator: ids['gk-bj']!, dist: ids['ky-bj']!, province: '11', level: 2, parent, status: 'accepted' }, weigao.slice(0, 5));
   });
 }

@@ -25,10 +25,17 @@ export async function seedDemo(strapi: Core.Strapi) {
     if (!org) {
       org = await strapi.db.query(ORG).create({
         data: {
-          name: o.name, type: o.type, provinceCode: o.provinceCode, regionCode: o.regionCode ?? null,
-          creditCode: o.creditBase ? makeCreditCode(o.creditBase) : null, legalPerson: o.legalPerson ?? null,
-          phone: o.phone ?? null, address: o.address ?? null, hospitalLevel: o.hospitalLevel ?? null,
-          distributionAreaCodes: o.areas ?? null, enabled: true,
+          name: o.name,
+          type: o.type,
+          provinceCode: o.provinceCode,
+          regionCode: o.regionCode ?? null,
+          creditCode: o.creditBase ? makeCreditCode(o.creditBase) : null,
+          legalPerson: o.legalPerson ?? null,
+          phone: o.phone ?? null,
+          address: o.address ?? null,
+          hospitalLevel: o.hospitalLevel ?? null,
+          distributionAreaCodes: o.areas ?? null,
+          enabled: true,
         },
       });
     }
@@ -38,8 +45,16 @@ export async function seedDemo(strapi: Core.Strapi) {
     if (!user) {
       const role = await strapi.db.query(ROLE).findOne({ where: { type: roleForOrgType(o.type) } });
       user = await users.add({
-        username: o.username, email: null, password: DEMO_PASSWORD, provider: 'local', confirmed: true, blocked: false,
-        role: role.id, organisation: org.id, displayName: o.name, mustChangePassword: false,
+        username: o.username,
+        email: null,
+        password: DEMO_PASSWORD,
+        provider: 'local',
+        confirmed: true,
+        blocked: false,
+        role: role.id,
+        organisation: org.id,
+        displayName: o.name,
+        mustChangePassword: false,
       });
     }
 
@@ -55,10 +70,21 @@ export async function seedDemo(strapi: Core.Strapi) {
         const bureau = DEMO_ORGS.find((b) => b.type === 'bureau' && b.provinceCode === o.provinceCode)!;
         await strapi.db.query(ACCOUNT).create({
           data: {
-            username: o.username, provincialAccount: o.provincialAccount ?? null, seq: o.seq ?? null, companyName: o.name,
-            creditCode: makeCreditCode(o.creditBase!), legalPerson: o.legalPerson, authorisedPerson: o.legalPerson, phone: o.phone,
-            provinceCode: o.provinceCode, bureauOrgId: orgIds[bureau.key], organisationId: org.id, userId: user.id,
-            issued: true, issuedAt: new Date(), enabled: true,
+            username: o.username,
+            provincialAccount: o.provincialAccount ?? null,
+            seq: o.seq ?? null,
+            companyName: o.name,
+            creditCode: makeCreditCode(o.creditBase!),
+            legalPerson: o.legalPerson,
+            authorisedPerson: o.legalPerson,
+            phone: o.phone,
+            provinceCode: o.provinceCode,
+            bureauOrgId: orgIds[bureau.key],
+            organisationId: org.id,
+            userId: user.id,
+            issued: true,
+            issuedAt: new Date(),
+            enabled: true,
           },
         });
       }
@@ -72,9 +98,19 @@ export async function seedDemo(strapi: Core.Strapi) {
     if (existing.has(p.code)) continue;
     await strapi.db.query(PRODUCT).create({
       data: {
-        code: p.code, name: p.name, registrationNo: p.registrationNo, registrationValidTo: isoDate(new Date(today + p.validDays * DAY)),
-        manufacturer: orgIds[p.manufacturerKey], spec: p.spec, model: p.model, unit: p.unit, priceFen: p.priceFen,
-        category: p.category, keyMonitored: p.keyMonitored, vbp: p.vbp, listed: true,
+        code: p.code,
+        name: p.name,
+        registrationNo: p.registrationNo,
+        registrationValidTo: isoDate(new Date(today + p.validDays * DAY)),
+        manufacturer: orgIds[p.manufacturerKey],
+        spec: p.spec,
+        model: p.model,
+        unit: p.unit,
+        priceFen: p.priceFen,
+        category: p.category,
+        keyMonitored: p.keyMonitored,
+        vbp: p.vbp,
+        listed: true,
       },
     });
   }

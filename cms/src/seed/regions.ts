@@ -13,7 +13,9 @@ export async function seedRegions(strapi: Core.Strapi) {
     ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: 'province', parentCode: null, provinceCode: p.code })),
     ...cities.map((c) => ({ code: `${c.code}00`, name: c.name, level: 'city', parentCode: `${c.provinceCode}0000`, provinceCode: c.provinceCode })),
     // Cities without districts (东莞, 中山, 儋州) list themselves again as their only district: keep the city row.
-    ...areas.filter((a) => !a.code.endsWith('00')).map((a) => ({ code: a.code, name: a.name, level: 'district', parentCode: `${a.cityCode}00`, provinceCode: a.provinceCode })),
+    ...areas
+      .filter((a) => !a.code.endsWith('00'))
+      .map((a) => ({ code: a.code, name: a.name, level: 'district', parentCode: `${a.cityCode}00`, provinceCode: a.provinceCode })),
   ];
   await strapi.db.transaction(async () => {
     for (let i = 0; i < rows.length; i += 500) await strapi.db.query(UID).createMany({ data: rows.slice(i, i + 500) });

@@ -30,16 +30,22 @@ export const searchTerm = z.preprocess(
 
 /** A positive integer id from the query string. */
 export const idParam = (message = '参数无效') =>
-  z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.coerce.number({ message }).int({ message }).positive({ message }).max(2_147_483_647, { message }).optional());
+  z.preprocess(
+    (v) => (one(v) === '' ? undefined : one(v)),
+    z.coerce.number({ message }).int({ message }).positive({ message }).max(2_147_483_647, { message }).optional(),
+  );
 
 /** 'true' | 'false' (or 1/0) → boolean. */
-export const boolParam = z.preprocess((v) => {
-  const s = one(v);
-  if (s === undefined || s === '') return undefined;
-  if (s === 'true' || s === '1' || s === true) return true;
-  if (s === 'false' || s === '0' || s === false) return false;
-  return s;
-}, z.boolean({ message: '筛选值应为 true 或 false' }).optional());
+export const boolParam = z.preprocess(
+  (v) => {
+    const s = one(v);
+    if (s === undefined || s === '') return undefined;
+    if (s === 'true' || s === '1' || s === true) return true;
+    if (s === 'false' || s === '0' || s === false) return false;
+    return s;
+  },
+  z.boolean({ message: '筛选值应为 true 或 false' }).optional(),
+);
 
 /** One value or a comma-separated list (or repeated keys), each one of `values`. */
 export function enumList<const T extends string>(values: readonly T[], message = '筛选值无效') {
@@ -49,13 +55,22 @@ export function enumList<const T extends string>(values: readonly T[], message =
       const arr = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [v];
       return arr.map((s) => (typeof s === 'string' ? s.trim() : s)).filter((s) => s !== '');
     },
-    z.array(z.enum(values as unknown as [T, ...T[]], { message }), { message }).max(50, { message }).optional(),
+    z
+      .array(z.enum(values as unknown as [T, ...T[]], { message }), { message })
+      .max(50, { message })
+      .optional(),
   );
 }
 
 /** A 'YYYY-MM-DD' day. */
 export const dayParam = (message = '日期格式不正确（应为YYYY-MM-DD）') =>
-  z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.string({ message }).regex(/^\d{4}-\d{2}-\d{2}$/, { message }).optional());
+  z.preprocess(
+    (v) => (one(v) === '' ? undefined : one(v)),
+    z
+      .string({ message })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message })
+      .optional(),
+  );
 
 /** `sort=field:asc|desc` over the fields a list allows → { field, dir }, or the default. */
 export function sortParam<const F extends string>(fields: readonly F[], fallback: { field: F; dir: 'asc' | 'desc' }) {

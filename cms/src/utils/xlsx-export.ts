@@ -49,15 +49,33 @@ const STYLES = `${XML}<styleSheet xmlns="${NS}"><fonts count="2"><font><sz val="
 
 function staticParts(sheetName: string): Array<[string, string]> {
   return [
-    ['[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`],
-    ['_rels/.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><sheets><sheet name="${escapeXml(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`],
+    [
+      '[Content_Types].xml',
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    ],
+    [
+      '_rels/.rels',
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      'xl/workbook.xml',
+      `${XML}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><sheets><sheet name="${escapeXml(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
+    ],
     ['xl/styles.xml', STYLES],
   ];
 }
 
-interface Entry { name: Buffer; crc: number; csize: number; usize: number; offset: number }
+interface Entry {
+  name: Buffer;
+  crc: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
 
 const DOS_DATE = (1 << 5) | 1; // 1980-01-01
 const FLAGS = 0x0808; // data descriptor + UTF-8 names
@@ -165,7 +183,9 @@ export function streamXlsx(sheetName: string, headers: string[], nextChunk: () =
   async function* zip(): AsyncGenerator<Buffer> {
     const entries: Entry[] = [];
     let offset = 0;
-    const parts: Array<[string, AsyncIterable<string> | Iterable<string>]> = [...staticParts(sheetName).map(([n, x]) => [n, [x]] as [string, Iterable<string>])];
+    const parts: Array<[string, AsyncIterable<string> | Iterable<string>]> = [
+      ...staticParts(sheetName).map(([n, x]) => [n, [x]] as [string, Iterable<string>]),
+    ];
     parts.splice(3, 0, ['xl/worksheets/sheet1.xml', sheet()]);
     for (const [name, src] of parts) {
       for await (const b of zipEntry(name, src, offset, entries)) {
@@ -184,4 +204,42 @@ export function sendXlsx(ctx: any, fileName: string, body: Readable) {
   ctx.set('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   ctx.set('Cache-Control', 'no-store');
   ctx.body = body;
+}
+
+/** One column of an export: its header, width (characters) and the cell of a row. Exports are data. */
+export interface Column<R> {
+  header: string;
+  width?: number;
+  value: (row: R) => Cell;
+}
+
+export interface SheetSpec<R> {
+  sheetName: string;
+  columns: readonly Column<R>[];
+  /** The next rows, [] at the end (keep a cursor in the closure; fetch a few thousand at a time). */
+  nextRows: () => Promise<R[]>;
+}
+
+/** The one export path: rows fetched chunk by chunk, turned into cells by the column specs, streamed. */
+export function exportSheet<R>(spec: SheetSpec<R>): Readable {
+  const { columns } = spec;
+  return streamXlsx(
+    spec.sheetName,
+    columns.map((c) => c.header),
+    async () => (await spec.nextRows()).map((r) => columns.map((c) => c.value(r))),
+    columns.some((c) => c.width) ? columns.map((c) => c.width ?? 14) : undefined,
+  );
+}
+
+/** Rows of `fetch(offset, limit)` page by page, until a short page: a `nextRows` for exportSheet. */
+export function offsetPager<R>(fetch: (offset: number, limit: number) => Promise<R[]>, chunk = 2000, maxRows = 1_000_000): () => Promise<R[]> {
+  let offset = 0;
+  let done = false;
+  return async () => {
+    if (done || offset >= maxRows) return [];
+    const rows = await fetch(offset, Math.min(chunk, maxRows - offset));
+    offset += rows.length;
+    if (rows.length < chunk) done = true;
+    return rows;
+  };
 }

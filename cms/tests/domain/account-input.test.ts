@@ -6,8 +6,12 @@ const CC = makeCreditCode('91140000110016799');
 describe('normaliseAccountInput', () => {
   it('normalises full-width characters, spaces, credit code case and phone numbers', () => {
     const v = normaliseAccountInput({
-      provincialAccount: ' ＳＸ０００１ ', companyName: '  山西  配送 ', creditCode: CC.toLowerCase().replace(/(.{4})/, '$1 '),
-      legalPerson: null, authorisedPerson: undefined, phone: 13800138000,
+      provincialAccount: ' ＳＸ０００１ ',
+      companyName: '  山西  配送 ',
+      creditCode: CC.toLowerCase().replace(/(.{4})/, '$1 '),
+      legalPerson: null,
+      authorisedPerson: undefined,
+      phone: 13800138000,
     });
     expect(v).toEqual({ provincialAccount: 'SX0001', companyName: '山西 配送', creditCode: CC, legalPerson: '', authorisedPerson: '', phone: '13800138000' });
   });

@@ -61,7 +61,9 @@ describe('delegation chain', () => {
   it('answers only from pending, and a reject needs a reason', () => {
     expect(delegationMachine.next('accept', 'pending', { role: 'distributor' })).toBe('accepted');
     expect(() => delegationMachine.next('accept', 'accepted', { role: 'distributor' })).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
-    expect(() => delegationMachine.next('reject', 'pending', { role: 'distributor', reason: '  ' })).toThrow(expect.objectContaining({ code: 'REASON_REQUIRED' }));
+    expect(() => delegationMachine.next('reject', 'pending', { role: 'distributor', reason: '  ' })).toThrow(
+      expect.objectContaining({ code: 'REASON_REQUIRED' }),
+    );
     expect(() => delegationMachine.next('accept', 'pending', { role: 'manufacturer' })).toThrow(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED' }));
   });
 });

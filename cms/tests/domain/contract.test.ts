@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertCanSign,
-  canonicalContractContent,
-  CONTRACT_PARTIES,
-  contractStatusAfterSign,
-  DomainError,
-} from '../../src/domain';
+import { assertCanSign, canonicalContractContent, CONTRACT_PARTIES, contractStatusAfterSign, DomainError } from '../../src/domain';
 
 function code(fn: () => unknown): string {
   try {
@@ -115,7 +109,12 @@ describe('canonicalContractContent', () => {
   });
 
   it('accepts a product relation instead of productId, and Dates', () => {
-    const a = canonicalContractContent({ products: [{ product: { documentId: 'b' }, q: 1 }, { product: { documentId: 'a' }, q: 2 }] });
+    const a = canonicalContractContent({
+      products: [
+        { product: { documentId: 'b' }, q: 1 },
+        { product: { documentId: 'a' }, q: 2 },
+      ],
+    });
     expect(a).toBe('{"products":[{"product":{"documentId":"a"},"q":2},{"product":{"documentId":"b"},"q":1}]}');
     expect(canonicalContractContent({ signedOn: new Date('2024-01-01T00:00:00Z') })).toBe('{"signedOn":"2024-01-01T00:00:00.000Z"}');
   });

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CREDIT_CODE_CHARSET,
-  creditCodeCheckChar,
-  creditCodeError,
-  isValidCreditCode,
-  makeCreditCode,
-} from '../../src/domain';
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, creditCodeError, isValidCreditCode, makeCreditCode } from '../../src/domain';
 
 // Published real codes, verified with the GB 32100-2015 algorithm.
 const REAL = ['91350100M000100Y43', '91110000600037341L'];

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertCanWithdrawDelivery,
-  canWithdrawDelivery,
-  checkBatchDates,
-  checkBatchNo,
-  DomainError,
-  needsRework,
-} from '../../src/domain';
+import { assertCanWithdrawDelivery, canWithdrawDelivery, checkBatchDates, checkBatchNo, DomainError, needsRework } from '../../src/domain';
 
 function err(fn: () => unknown): DomainError {
   try {
@@ -112,9 +105,7 @@ describe('checkBatchDates', () => {
     expect(e.code).toBe('BATCH_EXPIRED');
     // 2024-06-14T15:59Z is still 2024-06-14 in Beijing
     const before = new Date('2024-06-14T15:59:00Z');
-    expect(err(() => checkBatchDates({ productionDate: '2024-06-15', expiryDate: '2026-01-01', today: before })).code).toBe(
-      'PRODUCTION_DATE_IN_FUTURE',
-    );
+    expect(err(() => checkBatchDates({ productionDate: '2024-06-15', expiryDate: '2026-01-01', today: before })).code).toBe('PRODUCTION_DATE_IN_FUTURE');
   });
 });
 

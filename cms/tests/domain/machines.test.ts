@@ -175,9 +175,7 @@ describe('contractMachine (三方合同)', () => checkMachine(contractMachine, C
 
 describe('MACHINES', () => {
   it('holds every machine under its own name', () => {
-    expect(Object.keys(MACHINES).sort()).toEqual(
-      ['contract', 'delegation', 'delivery', 'invoice', 'orderLine', 'relationship', 'return'].sort(),
-    );
+    expect(Object.keys(MACHINES).sort()).toEqual(['contract', 'delegation', 'delivery', 'invoice', 'orderLine', 'relationship', 'return'].sort());
     for (const [key, m] of Object.entries(MACHINES)) expect(m.name).toBe(key);
     expect(MACHINES.return).toBe(returnMachine);
   });

@@ -118,9 +118,7 @@ describe('history', () => {
     const e = historyEntry('delegation', 'reject', 'pending', 'rejected', '价格不合理');
     expect(describeHistoryEntry(e, MACHINES.delegation)).toBe('待确认 → 已拒绝（拒绝委托；理由：价格不合理）');
     expect(describeHistoryEntry(e, MACHINES.delegation, 'en-US')).toBe('Pending → Rejected (Reject; reason: 价格不合理)');
-    expect(describeHistoryEntry(historyEntry('orderLine', 'create', null, 'pending'), MACHINES.orderLine)).toBe(
-      '— → 待确认（create）',
-    );
+    expect(describeHistoryEntry(historyEntry('orderLine', 'create', null, 'pending'), MACHINES.orderLine)).toBe('— → 待确认（create）');
     expect(describeHistoryEntry(e, undefined)).toBe('pending → rejected（reject；理由：价格不合理）');
   });
 });

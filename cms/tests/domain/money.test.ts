@@ -30,12 +30,22 @@ describe('yuanToFen', () => {
     expect(yuanToFen(v)).toBe(fen);
   });
 
-  it.each<[string | number]>([['12.345'], [12.345], [1.005], ['-1'], [-1], ['abc'], [''], ['1.2.3'], [Number.NaN], [Infinity], ['1e3'], ['99999999999999999999']])(
-    'rejects %j',
-    (v) => {
-      expect(code(() => yuanToFen(v))).toBe('MONEY_INVALID');
-    },
-  );
+  it.each<[string | number]>([
+    ['12.345'],
+    [12.345],
+    [1.005],
+    ['-1'],
+    [-1],
+    ['abc'],
+    [''],
+    ['1.2.3'],
+    [Number.NaN],
+    [Infinity],
+    ['1e3'],
+    ['99999999999999999999'],
+  ])('rejects %j', (v) => {
+    expect(code(() => yuanToFen(v))).toBe('MONEY_INVALID');
+  });
 
   it('says why and names the field', () => {
     expect(() => yuanToFen('1.234')).toThrow('金额最多两位小数');

@@ -50,9 +50,7 @@ describe('checkDelivery: line status', () => {
   ];
   it.each(table)('%s → %s', (status, expected) => {
     const input: DeliveryCheckInput =
-      status === 'delivering'
-        ? { ...base, status, mode: 'batch', delivered: 4, deliveries: 1, requestedMode: 'batch', quantity: 1 }
-        : { ...base, status };
+      status === 'delivering' ? { ...base, status, mode: 'batch', delivered: 4, deliveries: 1, requestedMode: 'batch', quantity: 1 } : { ...base, status };
     expect(code(() => checkDelivery(input))).toBe(expected);
   });
 
@@ -75,9 +73,7 @@ describe('checkDelivery: standard 标准配送', () => {
   });
 
   it('refuses a second standard delivery', () => {
-    expect(code(() => checkDelivery({ ...base, mode: 'standard', delivered: 3, deliveries: 1, quantity: 1 }))).toBe(
-      'STANDARD_ONCE',
-    );
+    expect(code(() => checkDelivery({ ...base, mode: 'standard', delivered: 3, deliveries: 1, quantity: 1 }))).toBe('STANDARD_ONCE');
   });
 
   it('allows a new standard delivery after the only one was withdrawn (0 non-withdrawn)', () => {
@@ -94,12 +90,16 @@ describe('checkDelivery: batch 分批次配送', () => {
 
   it('is delivering until the total equals the ordered quantity', () => {
     expect(checkDelivery(batch)).toEqual({ mode: 'batch', newDelivered: 4, newStatus: 'delivering' });
-    expect(
-      checkDelivery({ ...batch, status: 'delivering', mode: 'batch', delivered: 4, deliveries: 1, quantity: 5 }),
-    ).toEqual({ mode: 'batch', newDelivered: 9, newStatus: 'delivering' });
-    expect(
-      checkDelivery({ ...batch, status: 'delivering', mode: 'batch', delivered: 9, deliveries: 2, quantity: 1 }),
-    ).toEqual({ mode: 'batch', newDelivered: 10, newStatus: 'delivered' });
+    expect(checkDelivery({ ...batch, status: 'delivering', mode: 'batch', delivered: 4, deliveries: 1, quantity: 5 })).toEqual({
+      mode: 'batch',
+      newDelivered: 9,
+      newStatus: 'delivering',
+    });
+    expect(checkDelivery({ ...batch, status: 'delivering', mode: 'batch', delivered: 9, deliveries: 2, quantity: 1 })).toEqual({
+      mode: 'batch',
+      newDelivered: 10,
+      newStatus: 'delivered',
+    });
     expect(checkDelivery({ ...batch, quantity: 10 })).toEqual({ mode: 'batch', newDelivered: 10, newStatus: 'delivered' });
   });
 
@@ -116,12 +116,8 @@ describe('checkDelivery: batch 分批次配送', () => {
   });
 
   it('locks the mode once chosen', () => {
-    expect(code(() => checkDelivery({ ...base, status: 'delivering', mode: 'batch', delivered: 2, deliveries: 1, quantity: 1 }))).toBe(
-      'MODE_LOCKED',
-    );
-    expect(() => checkDelivery({ ...base, status: 'delivering', mode: 'batch', delivered: 2, deliveries: 1, quantity: 1 })).toThrow(
-      '分批次配送',
-    );
+    expect(code(() => checkDelivery({ ...base, status: 'delivering', mode: 'batch', delivered: 2, deliveries: 1, quantity: 1 }))).toBe('MODE_LOCKED');
+    expect(() => checkDelivery({ ...base, status: 'delivering', mode: 'batch', delivered: 2, deliveries: 1, quantity: 1 })).toThrow('分批次配送');
     expect(code(() => checkDelivery({ ...batch, mode: 'standard', delivered: 0, deliveries: 0 }))).toBe('MODE_LOCKED');
   });
 });

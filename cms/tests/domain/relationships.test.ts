@@ -39,9 +39,7 @@ describe('sub-distribution chain (下级配送链)', () => {
     expect(() => assertCanSubDelegate({ level: 2, status: 'accepted' })).toThrowError(
       expect.objectContaining({ code: 'SUB_DELEGATION_TOO_DEEP', status: 409 }),
     );
-    expect(() => assertCanSubDelegate({ level: 1, status: 'pending' })).toThrowError(
-      expect.objectContaining({ code: 'SUB_DELEGATION_NOT_ACCEPTED' }),
-    );
+    expect(() => assertCanSubDelegate({ level: 1, status: 'pending' })).toThrowError(expect.objectContaining({ code: 'SUB_DELEGATION_NOT_ACCEPTED' }));
     expect(() => assertCanSubDelegate({ level: 1, status: 'accepted', distributorId: 7, targetDistributorId: '7' })).toThrowError(
       expect.objectContaining({ code: 'SUB_DELEGATION_SELF', field: 'distributor' }),
     );

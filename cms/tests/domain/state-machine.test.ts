@@ -56,9 +56,7 @@ describe('defineMachine', () => {
   it('checks role only when given', () => {
     expect(door.next('close', 'open', { role: 'hospital' })).toBe('closed');
     expect(() => door.next('close', 'open', { role: 'bureau' })).toThrow('省级医保局不能执行“关门”操作');
-    expect(() => door.next('close', 'open', { role: 'bureau' })).toThrowError(
-      expect.objectContaining({ code: 'ROLE_NOT_ALLOWED', status: 403 }),
-    );
+    expect(() => door.next('close', 'open', { role: 'bureau' })).toThrowError(expect.objectContaining({ code: 'ROLE_NOT_ALLOWED', status: 403 }));
     expect(door.can('close', 'open', 'bureau')).toBe(false);
     expect(door.can('close', 'open')).toBe(true);
   });

@@ -37,15 +37,25 @@ export function generateOrderLines(dbFile, { count = 1_000_000, seed = 42, openS
   const orgs = db.prepare('SELECT id, type, province_code AS p FROM organisations').all();
   const hospitals = orgs.filter((o) => o.type === 'hospital');
   const distributors = orgs.filter((o) => o.type === 'distributor');
-  const products = db.prepare(`SELECT p.id, p.code, p.name, p.spec, p.model, p.unit, p.price_fen AS price, l.organisation_id AS mf
-    FROM products p LEFT JOIN products_manufacturer_lnk l ON l.product_id = p.id`).all();
+  const products = db
+    .prepare(
+      `SELECT p.id, p.code, p.name, p.spec, p.model, p.unit, p.price_fen AS price, l.organisation_id AS mf
+    FROM products p LEFT JOIN products_manufacturer_lnk l ON l.product_id = p.id`,
+    )
+    .all();
   if (!hospitals.length || !distributors.length || !products.length) throw new Error('demo organisations/products missing');
   const sample = db.prepare('SELECT created_at FROM organisations LIMIT 1').get();
   const asNumber = typeof sample.created_at === 'number';
   const ts = (ms) => (asNumber ? ms : new Date(ms).toISOString());
 
-  const lineCols = db.prepare('PRAGMA table_info(order_lines)').all().map((c) => c.name);
-  const orderCols = db.prepare('PRAGMA table_info(orders)').all().map((c) => c.name);
+  const lineCols = db
+    .prepare('PRAGMA table_info(order_lines)')
+    .all()
+    .map((c) => c.name);
+  const orderCols = db
+    .prepare('PRAGMA table_info(orders)')
+    .all()
+    .map((c) => c.name);
   const insLine = db.prepare(`INSERT INTO order_lines (${lineCols.join(',')}) VALUES (${lineCols.map((c) => '@' + c).join(',')})`);
   const insOrder = db.prepare(`INSERT INTO orders (${orderCols.join(',')}) VALUES (${orderCols.map((c) => '@' + c).join(',')})`);
   const maxOrder = db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM orders').get().m;
@@ -87,27 +97,93 @@ export function generateOrderLines(dbFile, { count = 1_000_000, seed = 42, openS
         // Open lines are recent; old ones are closed.
         const r = rand();
         const open = age < 0.1 ? openShare * 10 : openShare / 4;
-        let status, delivered = 0, count = 0, mode = null, received = 0, returned = 0, confirmedAt = null, closedAt = null;
+        let status,
+          delivered = 0,
+          count = 0,
+          mode = null,
+          received = 0,
+          returned = 0,
+          confirmedAt = null,
+          closedAt = null;
         if (r < open * 0.5) status = 'pending';
-        else if (r < open * 0.75) { status = 'confirmed'; confirmedAt = at + 3600_000; }
-        else if (r < open) { status = 'delivering'; mode = 'batch'; delivered = Math.max(1, Math.floor(qty / 2)); count = 1; confirmedAt = at + 3600_000; if (delivered >= qty) { status = 'delivered'; } }
-        else if (r < open + 0.03) { status = 'rejected'; closedAt = at + 7200_000; }
-        else if (r < open + 0.05) { status = 'terminated'; confirmedAt = at + 3600_000; closedAt = at + 86400_000; }
-        else { status = 'delivered'; mode = rand() < 0.7 ? 'standard' : 'batch'; delivered = qty; count = mode === 'standard' ? 1 : 2; received = qty; returned = rand() < 0.02 ? 1 : 0; confirmedAt = at + 3600_000; }
+        else if (r < open * 0.75) {
+          status = 'confirmed';
+          confirmedAt = at + 3600_000;
+        } else if (r < open) {
+          status = 'delivering';
+          mode = 'batch';
+          delivered = Math.max(1, Math.floor(qty / 2));
+          count = 1;
+          confirmedAt = at + 3600_000;
+          if (delivered >= qty) {
+            status = 'delivered';
+          }
+        } else if (r < open + 0.03) {
+          status = 'rejected';
+          closedAt = at + 7200_000;
+        } else if (r < open + 0.05) {
+          status = 'terminated';
+          confirmedAt = at + 3600_000;
+          closedAt = at + 86400_000;
+        } else {
+          status = 'delivered';
+          mode = rand() < 0.7 ? 'standard' : 'batch';
+          delivered = qty;
+          count = mode === 'standard' ? 1 : 2;
+          received = qty;
+          returned = rand() < 0.02 ? 1 : 0;
+          confirmedAt = at + 3600_000;
+        }
         lineId++;
         insLine.run({
           ...lineBase,
-          id: lineId, document_id: documentId(), order_id: orderId, order_code: code, line_no: i + 1, hospital_org_id: h.id, distributor_org_id: d.id,
-          manufacturer_org_id: p.mf ?? null, province_code: h.p, product_id: p.id, product_code: p.code, product_name: p.name,
-          spec: [p.spec, p.model].filter(Boolean).join(' ') || null, unit: p.unit, quantity: qty, unit_price_fen: price, amount_fen: amount, status,
-          delivery_mode: mode, delivered_qty: delivered, delivery_count: count, received_qty: received, returned_qty: returned, return_pending_qty: 0,
-          reason: status === 'rejected' ? '库存不足' : null, ordered_at: ts(at), confirmed_at: confirmedAt ? ts(confirmedAt) : null, closed_at: closedAt ? ts(closedAt) : null,
-          created_at: ts(at), updated_at: ts(at),
+          id: lineId,
+          document_id: documentId(),
+          order_id: orderId,
+          order_code: code,
+          line_no: i + 1,
+          hospital_org_id: h.id,
+          distributor_org_id: d.id,
+          manufacturer_org_id: p.mf ?? null,
+          province_code: h.p,
+          product_id: p.id,
+          product_code: p.code,
+          product_name: p.name,
+          spec: [p.spec, p.model].filter(Boolean).join(' ') || null,
+          unit: p.unit,
+          quantity: qty,
+          unit_price_fen: price,
+          amount_fen: amount,
+          status,
+          delivery_mode: mode,
+          delivered_qty: delivered,
+          delivery_count: count,
+          received_qty: received,
+          returned_qty: returned,
+          return_pending_qty: 0,
+          reason: status === 'rejected' ? '库存不足' : null,
+          ordered_at: ts(at),
+          confirmed_at: confirmedAt ? ts(confirmedAt) : null,
+          closed_at: closedAt ? ts(closedAt) : null,
+          created_at: ts(at),
+          updated_at: ts(at),
           ...('published_at' in lineBase ? { published_at: ts(at) } : {}),
         });
         done++;
       }
-      insOrder.run({ ...orderBase, id: orderId, document_id: documentId(), code, hospital_org_id: h.id, province_code: h.p, total_fen: total, line_count: lines, created_at: ts(at), updated_at: ts(at), ...('published_at' in orderBase ? { published_at: ts(at) } : {}) });
+      insOrder.run({
+        ...orderBase,
+        id: orderId,
+        document_id: documentId(),
+        code,
+        hospital_org_id: h.id,
+        province_code: h.p,
+        total_fen: total,
+        line_count: lines,
+        created_at: ts(at),
+        updated_at: ts(at),
+        ...('published_at' in orderBase ? { published_at: ts(at) } : {}),
+      });
     }
   });
   while (made < count) {

@@ -71,9 +71,7 @@ export function ChangePasswordPage() {
             { min: MIN_PASSWORD_LENGTH, message: t('changePassword.tooShort', { min: MIN_PASSWORD_LENGTH }) },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                value && value === getFieldValue('currentPassword')
-                  ? Promise.reject(new Error(t('changePassword.sameAsCurrent')))
-                  : Promise.resolve(),
+                value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('changePassword.sameAsCurrent'))) : Promise.resolve(),
             }),
           ]}
         >
@@ -87,9 +85,7 @@ export function ChangePasswordPage() {
             { required: true, message: t('changePassword.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('changePassword.mismatch'))),
+                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('changePassword.mismatch'))),
             }),
           ]}
         >

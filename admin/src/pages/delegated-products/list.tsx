@@ -59,8 +59,22 @@ export function DelegatedProductList() {
   };
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('delegations.delegated.title')}</Typography.Title>}>
-      <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v) => { setFilters(v); setPage(1); }}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('delegations.delegated.title')}
+        </Typography.Title>
+      }
+    >
+      <Form
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+      >
         <Form.Item name="q" label={t('delegations.delegated.keyword')}>
           <Input allowClear placeholder={t('delegations.delegated.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
@@ -68,9 +82,21 @@ export function DelegatedProductList() {
           <Select allowClear showSearch optionFilterProp="label" style={{ width: 140 }} placeholder={t('catalogue.all')} options={provinces} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit">{t('catalogue.search')}</Button>
-          <Button onClick={() => { form.resetFields(); setFilters({}); setPage(1); }}>{t('catalogue.reset')}</Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>{t('catalogue.export')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('catalogue.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+              setPage(1);
+            }}
+          >
+            {t('catalogue.reset')}
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>
+            {t('catalogue.export')}
+          </Button>
         </Space>
       </Form>
       <Table<Row>
@@ -78,7 +104,17 @@ export function DelegatedProductList() {
         loading={loading}
         dataSource={rows}
         scroll={{ x: 1200 }}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => `共 ${n} 条`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (n) => `共 ${n} 条`,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
         columns={[
           { title: t('catalogue.col.code'), dataIndex: 'code' },
           { title: t('catalogue.col.name'), dataIndex: 'name', render: (v, r) => <Link to={`/catalogue/show/${r.productDocumentId}`}>{v}</Link> },
@@ -88,7 +124,11 @@ export function DelegatedProductList() {
           { title: t('catalogue.col.category'), dataIndex: 'category', render: (v) => categoryLabel(v, lang) },
           { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName' },
           { title: t('delegations.delegated.province'), dataIndex: 'provinceName' },
-          { title: t('delegations.delegated.level'), dataIndex: 'level', render: (v: number) => DELEGATION_LEVEL_LABELS[v === 2 ? 2 : 1][lang === 'en-US' ? 'en' : 'zh'] },
+          {
+            title: t('delegations.delegated.level'),
+            dataIndex: 'level',
+            render: (v: number) => DELEGATION_LEVEL_LABELS[v === 2 ? 2 : 1][lang === 'en-US' ? 'en' : 'zh'],
+          },
           { title: t('delegations.delegated.delegator'), dataIndex: 'delegatorName' },
           { title: t('delegations.delegated.acceptedAt'), dataIndex: 'acceptedAt', render: (v) => chinaDateTime(v) },
         ]}

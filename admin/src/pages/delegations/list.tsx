@@ -30,7 +30,17 @@ export interface DelegationRow {
   actions: { accept: boolean; reject: boolean; withdraw: boolean; subDelegate: boolean };
 }
 
-interface ProductRow { documentId: string; code: string; name: string; registrationNo: string; spec: string | null; model: string | null; unit: string | null; priceFen: number | null; manufacturerName: string | null }
+interface ProductRow {
+  documentId: string;
+  code: string;
+  name: string;
+  registrationNo: string;
+  spec: string | null;
+  model: string | null;
+  unit: string | null;
+  priceFen: number | null;
+  manufacturerName: string | null;
+}
 
 const errorText = (e: unknown) => (isHttpError(e) ? e.message : String(e));
 
@@ -86,16 +96,33 @@ function SubDelegateModal({ row, onClose }: { row: DelegationRow; onClose: (done
     }
   };
   return (
-    <Modal open title={t('delegations.subTitle')} okText={t('delegations.submit')} cancelText={t('delegations.cancel')} confirmLoading={busy} onOk={submit} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={t('delegations.subTitle')}
+      okText={t('delegations.submit')}
+      cancelText={t('delegations.cancel')}
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('delegations.subHint')}</Typography.Paragraph>
-      <Typography.Paragraph>{t('delegations.col.province')}：{row.provinceName}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t('delegations.col.province')}：{row.provinceName}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="distributorOrgId" label={t('delegations.distributor')} rules={[{ required: true, message: t('delegations.distributorRequired') }]}>
           <Select showSearch optionFilterProp="label" options={distributors.filter((d) => d.value !== row.distributorOrgId)} />
         </Form.Item>
-        <Form.Item name="productIds" label={t('delegations.subProducts')} rules={[{ required: true, type: 'array', min: 1, message: t('delegations.subProductsRequired') }]}>
-          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 260, overflow: 'auto' }}
-            options={rows.map((r) => ({ value: r.documentId, label: `${r.code} ${r.name}` }))} />
+        <Form.Item
+          name="productIds"
+          label={t('delegations.subProducts')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('delegations.subProductsRequired') }]}
+        >
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 4, maxHeight: 260, overflow: 'auto' }}
+            options={rows.map((r) => ({ value: r.documentId, label: `${r.code} ${r.name}` }))}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -105,7 +132,14 @@ function SubDelegateModal({ row, onClose }: { row: DelegationRow; onClose: (done
 /** 状态历史 of one delegation. */
 function HistoryDrawer({ row, onClose }: { row: DelegationRow; onClose: () => void }) {
   const t = useTranslate();
-  const [items, setItems] = useState<Array<{ action: string; fromState: string | null; toState: string | null; reason: string | null; actorName: string; at: string }> | null>(null);
+  const [items, setItems] = useState<Array<{
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    reason: string | null;
+    actorName: string;
+    at: string;
+  }> | null>(null);
   useEffect(() => {
     let live = true;
     void getJson<{ data: typeof items }>(`/api/history/delegation/${row.documentId}`).then(
@@ -122,7 +156,9 @@ function HistoryDrawer({ row, onClose }: { row: DelegationRow; onClose: () => vo
         items={(items ?? []).map((h) => ({
           children: (
             <>
-              <div>{chinaDateTime(h.at)} {h.actorName}</div>
+              <div>
+                {chinaDateTime(h.at)} {h.actorName}
+              </div>
               <div>{describeHistoryEntry({ action: h.action, from: h.fromState, to: h.toState, reason: h.reason }, delegationMachine)}</div>
             </>
           ),
@@ -190,13 +226,26 @@ export function DelegationList() {
   const levelLabel = (l: number) => DELEGATION_LEVEL_LABELS[(l === 2 ? 2 : 1) as DelegationLevel].zh;
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('delegations.title')}</Typography.Title>}
-      extra={role === 'manufacturer' ? <Link to="/catalogue">{t('delegations.newDelegation')}</Link> : null}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('delegations.title')}
+        </Typography.Title>
+      }
+      extra={role === 'manufacturer' ? <Link to="/catalogue">{t('delegations.newDelegation')}</Link> : null}
+    >
       {isDistributor && (
         <Tabs
           activeKey={box}
-          onChange={(k) => { setBox(k as 'incoming' | 'outgoing'); setPage(1); setSelected([]); }}
-          items={[{ key: 'incoming', label: t('delegations.incoming') }, { key: 'outgoing', label: t('delegations.outgoing') }]}
+          onChange={(k) => {
+            setBox(k as 'incoming' | 'outgoing');
+            setPage(1);
+            setSelected([]);
+          }}
+          items={[
+            { key: 'incoming', label: t('delegations.incoming') },
+            { key: 'outgoing', label: t('delegations.outgoing') },
+          ]}
         />
       )}
       {role === 'manufacturer' && <Typography.Paragraph type="secondary">{t('delegations.newHint')}</Typography.Paragraph>}
@@ -208,7 +257,11 @@ export function DelegationList() {
           placeholder={t('delegations.all')}
           style={{ width: 140 }}
           value={status}
-          onChange={(v) => { setStatus(v); setPage(1); setSelected([]); }}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+            setSelected([]);
+          }}
           options={delegationMachine.stateNames.map((s) => ({ value: s, label: delegationMachine.label(s) }))}
         />
         {incoming && (
@@ -237,7 +290,17 @@ export function DelegationList() {
               }
             : undefined
         }
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => `共 ${n} 条`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (n) => `共 ${n} 条`,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
         columns={[
           { title: t('delegations.col.manufacturer'), dataIndex: 'manufacturerName' },
           { title: t('delegations.col.delegator'), dataIndex: 'delegatorName', render: (v: string, r: DelegationRow) => (r.level === 2 ? v : '—') },
@@ -248,7 +311,14 @@ export function DelegationList() {
             title: t('delegations.col.productCount'),
             dataIndex: 'productCount',
             width: 90,
-            render: (v: number, r: DelegationRow) => (v > 0 ? <Button type="link" size="small" onClick={() => setProductsOf(r)} aria-label={`${t('delegations.col.productCount')} ${v}`}>{v}</Button> : v),
+            render: (v: number, r: DelegationRow) =>
+              v > 0 ? (
+                <Button type="link" size="small" onClick={() => setProductsOf(r)} aria-label={`${t('delegations.col.productCount')} ${v}`}>
+                  {v}
+                </Button>
+              ) : (
+                v
+              ),
           },
           { title: t('delegations.col.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag machine="delegation" value={v} /> },
           { title: t('delegations.col.reason'), dataIndex: 'reason', ellipsis: true },
@@ -261,16 +331,36 @@ export function DelegationList() {
             width: 240,
             render: (_: unknown, r: DelegationRow) => (
               <Space size={0} wrap>
-                {r.actions.accept && <Button type="link" size="small" onClick={() => accept([r.documentId])}>{t('delegations.accept')}</Button>}
-                {r.actions.reject && <Button type="link" size="small" danger onClick={() => setRejecting([r.documentId])}>{t('delegations.reject')}</Button>}
-                {r.actions.subDelegate && <Button type="link" size="small" onClick={() => setSubOf(r)}>{t('delegations.subDelegate')}</Button>}
+                {r.actions.accept && (
+                  <Button type="link" size="small" onClick={() => accept([r.documentId])}>
+                    {t('delegations.accept')}
+                  </Button>
+                )}
+                {r.actions.reject && (
+                  <Button type="link" size="small" danger onClick={() => setRejecting([r.documentId])}>
+                    {t('delegations.reject')}
+                  </Button>
+                )}
+                {r.actions.subDelegate && (
+                  <Button type="link" size="small" onClick={() => setSubOf(r)}>
+                    {t('delegations.subDelegate')}
+                  </Button>
+                )}
                 {r.actions.withdraw && (
-                  <Popconfirm title={t('delegations.withdrawConfirm')} okText={t('delegations.withdraw')} cancelText={t('delegations.cancel')}
-                    onConfirm={() => act(() => postJson(`/api/delegations/${r.documentId}/withdraw`, {}))}>
-                    <Button type="link" size="small">{t('delegations.withdraw')}</Button>
+                  <Popconfirm
+                    title={t('delegations.withdrawConfirm')}
+                    okText={t('delegations.withdraw')}
+                    cancelText={t('delegations.cancel')}
+                    onConfirm={() => act(() => postJson(`/api/delegations/${r.documentId}/withdraw`, {}))}
+                  >
+                    <Button type="link" size="small">
+                      {t('delegations.withdraw')}
+                    </Button>
                   </Popconfirm>
                 )}
-                <Button type="link" size="small" onClick={() => setHistoryOf(r)}>{t('delegations.history')}</Button>
+                <Button type="link" size="small" onClick={() => setHistoryOf(r)}>
+                  {t('delegations.history')}
+                </Button>
               </Space>
             ),
           },
@@ -278,7 +368,15 @@ export function DelegationList() {
       />
       {productsOf && <ProductsDrawer row={productsOf} onClose={() => setProductsOf(null)} />}
       {historyOf && <HistoryDrawer row={historyOf} onClose={() => setHistoryOf(null)} />}
-      {subOf && <SubDelegateModal row={subOf} onClose={(done) => { setSubOf(null); if (done) void refetch(); }} />}
+      {subOf && (
+        <SubDelegateModal
+          row={subOf}
+          onClose={(done) => {
+            setSubOf(null);
+            if (done) void refetch();
+          }}
+        />
+      )}
       <Modal
         open={rejecting !== null}
         title={t('delegations.rejectTitle')}
@@ -287,11 +385,18 @@ export function DelegationList() {
         cancelText={t('delegations.cancel')}
         confirmLoading={busy}
         onOk={submitReject}
-        onCancel={() => { setRejecting(null); reasonForm.resetFields(); }}
+        onCancel={() => {
+          setRejecting(null);
+          reasonForm.resetFields();
+        }}
       >
         <Form form={reasonForm} layout="vertical">
-          <Form.Item name="reason" label={t('delegations.reason')} extra={t('delegations.reasonHint')}
-            rules={[{ required: true, whitespace: true, message: t('delegations.reasonRequired') }, { max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={t('delegations.reason')}
+            extra={t('delegations.reasonHint')}
+            rules={[{ required: true, whitespace: true, message: t('delegations.reasonRequired') }, { max: 500 }]}
+          >
             <Input.TextArea rows={3} maxLength={500} showCount />
           </Form.Item>
         </Form>

@@ -62,7 +62,9 @@ export function AccountFormModal({ record, onClose }: { record: AccountRecord | 
       onClose(true);
     } catch (err) {
       if (isHttpError(err) && err.errors) {
-        form.setFields(Object.entries(err.errors).map(([name, msgs]) => ({ name: name as AccountField, errors: (Array.isArray(msgs) ? msgs : [msgs]).map(String) })));
+        form.setFields(
+          Object.entries(err.errors).map(([name, msgs]) => ({ name: name as AccountField, errors: (Array.isArray(msgs) ? msgs : [msgs]).map(String) })),
+        );
       }
       setError(isHttpError(err) ? err.message : String(err));
     } finally {

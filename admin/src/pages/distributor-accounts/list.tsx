@@ -170,7 +170,13 @@ export function DistributorAccountList() {
       ),
     },
     { title: t('accounts.list.username'), dataIndex: 'username', key: 'username', sorter: true, sortOrder: sortOrder('username') },
-    { title: t('accounts.list.provincialAccount'), dataIndex: 'provincialAccount', key: 'provincialAccount', sorter: true, sortOrder: sortOrder('provincialAccount') },
+    {
+      title: t('accounts.list.provincialAccount'),
+      dataIndex: 'provincialAccount',
+      key: 'provincialAccount',
+      sorter: true,
+      sortOrder: sortOrder('provincialAccount'),
+    },
     { title: t('accounts.list.companyName'), dataIndex: 'companyName', key: 'companyName', sorter: true, sortOrder: sortOrder('companyName') },
     {
       title: t('accounts.list.areas'),
@@ -298,11 +304,7 @@ export function DistributorAccountList() {
             <Button onClick={issueSelected}>{t('accounts.list.issueSelected')}</Button>
           </>
         )}
-        <Button
-          onClick={() =>
-            downloadFile(`${MANAGE}/export`, query(), '本省配送企业用户列表.xlsx').catch((e) => message.error(String(e?.message ?? e)))
-          }
-        >
+        <Button onClick={() => downloadFile(`${MANAGE}/export`, query(), '本省配送企业用户列表.xlsx').catch((e) => message.error(String(e?.message ?? e)))}>
           {t('accounts.list.export')}
         </Button>
       </Space>

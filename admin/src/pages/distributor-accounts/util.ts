@@ -1,4 +1,3 @@
-
 /** Base64 → Blob (the error sheet comes inside the JSON answer). */
 export function base64Blob(b64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): Blob {
   const bin = atob(b64);
@@ -12,5 +11,16 @@ export function formatDateTime(v: string | null | undefined): string {
   if (!v) return '';
   const d = new Date(v);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).replace(/\//g, '-');
+  return d
+    .toLocaleString('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      hour12: false,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    .replace(/\//g, '-');
 }

@@ -41,24 +41,11 @@ export function LoginPage() {
         }}
       >
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          label={t('login.username')}
-          name="username"
-          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-        >
+        <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
           <Input prefix={<UserOutlined />} placeholder={t('login.usernamePlaceholder')} autoComplete="username" size="large" />
         </Form.Item>
-        <Form.Item
-          label={t('login.password')}
-          name="password"
-          rules={[{ required: true, message: t('login.passwordRequired') }]}
-        >
-          <Input.Password
-            prefix={<LockOutlined />}
-            placeholder={t('login.passwordPlaceholder')}
-            autoComplete="current-password"
-            size="large"
-          />
+        <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} placeholder={t('login.passwordPlaceholder')} autoComplete="current-password" size="large" />
         </Form.Item>
         <Form.Item style={{ marginBottom: 0 }}>
           <Button type="primary" htmlType="submit" block size="large" loading={isPending}>

@@ -7,7 +7,6 @@ import { CERT_LIGHTS, DELIVERY_MODE_LABELS, formatFen, invoiceError, stateLabel,
 import { api, errorText, post, type Line, type OrderOption } from './api';
 import { isHttpError } from '../../providers/http-client';
 
-
 /** Shows a server refusal: the Chinese message at the top of the form and next to the field it names. */
 function useServerError(form: ReturnType<typeof Form.useForm>[0]) {
   const [error, setError] = useState<string | null>(null);
@@ -100,8 +99,21 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
   };
 
   return (
-    <Modal open={open} title={t('orders.titles.newOrder')} width={980} onCancel={onClose} destroyOnHidden
-      footer={[<Button key="c" onClick={onClose}>{t('orders.actions.cancel')}</Button>, <Button key="s" type="primary" loading={saving} onClick={submit}>{t('orders.actions.submitOrder')}</Button>]}>
+    <Modal
+      open={open}
+      title={t('orders.titles.newOrder')}
+      width={980}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="c" onClick={onClose}>
+          {t('orders.actions.cancel')}
+        </Button>,
+        <Button key="s" type="primary" loading={saving} onClick={submit}>
+          {t('orders.actions.submitOrder')}
+        </Button>,
+      ]}
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       {!loading && options.length === 0 && <Alert type="info" message={t('orders.form.noOptions')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
@@ -113,19 +125,38 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
                 const p = line?.productId ? byId.get(line.productId) : undefined;
                 return (
                   <Space key={f.key} align="start" wrap style={{ display: 'flex' }} aria-label={`${t('orders.cols.lineNo')} ${i + 1}`}>
-                    <Form.Item name={[f.name, 'productId']} label={t('orders.form.product')} rules={[{ required: true, message: t('orders.form.productRequired') }]} style={{ width: 320 }}>
-                      <Select showSearch loading={loading} placeholder={t('orders.form.searchProduct')} optionFilterProp="label"
+                    <Form.Item
+                      name={[f.name, 'productId']}
+                      label={t('orders.form.product')}
+                      rules={[{ required: true, message: t('orders.form.productRequired') }]}
+                      style={{ width: 320 }}
+                    >
+                      <Select
+                        showSearch
+                        loading={loading}
+                        placeholder={t('orders.form.searchProduct')}
+                        optionFilterProp="label"
                         onChange={() => form.setFieldValue(['lines', f.name, 'distributorOrgId'], undefined)}
                         options={options.map((o) => ({
                           value: o.id,
                           label: `${o.name} ${[o.spec, o.model].filter(Boolean).join(' ')}（${o.code}）`,
                           disabled: o.certificateLight === 'red',
-                        }))} />
+                        }))}
+                      />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'distributorOrgId']} label={t('orders.form.distributor')} rules={[{ required: true, message: t('orders.form.distributorRequired') }]} style={{ width: 240 }}>
+                    <Form.Item
+                      name={[f.name, 'distributorOrgId']}
+                      label={t('orders.form.distributor')}
+                      rules={[{ required: true, message: t('orders.form.distributorRequired') }]}
+                      style={{ width: 240 }}
+                    >
                       <Select options={(p?.distributors ?? []).map((d) => ({ value: d.id, label: d.name }))} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'quantity']} label={t('orders.form.quantity')} rules={[{ required: true, message: t('orders.form.quantityRequired') }]}>
+                    <Form.Item
+                      name={[f.name, 'quantity']}
+                      label={t('orders.form.quantity')}
+                      rules={[{ required: true, message: t('orders.form.quantityRequired') }]}
+                    >
                       <InputNumber min={1} max={1000000} precision={0} style={{ width: 110 }} />
                     </Form.Item>
                     <Form.Item label={t('orders.form.unitPrice')}>
@@ -145,14 +176,18 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
                   </Space>
                 );
               })}
-              <Button type="dashed" onClick={() => add({})} disabled={fields.length >= 50}>{t('orders.actions.addLine')}</Button>
+              <Button type="dashed" onClick={() => add({})} disabled={fields.length >= 50}>
+                {t('orders.actions.addLine')}
+              </Button>
             </>
           )}
         </Form.List>
         <Form.Item name="remark" label={t('orders.form.remark')} style={{ marginTop: 12 }}>
           <Input maxLength={500} />
         </Form.Item>
-        <Typography.Text strong>{t('orders.form.total')}：{formatFen(total)}</Typography.Text>
+        <Typography.Text strong>
+          {t('orders.form.total')}：{formatFen(total)}
+        </Typography.Text>
       </Form>
     </Modal>
   );
@@ -160,12 +195,33 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
 
 /* ------------------------------------------------------------------ generic reason prompt */
 
-export function ReasonModal({ open, title, okText, onClose, onSubmit }: { open: boolean; title: string; okText?: string; onClose: () => void; onSubmit: (reason: string) => Promise<void> }) {
+export function ReasonModal({
+  open,
+  title,
+  okText,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  okText?: string;
+  onClose: () => void;
+  onSubmit: (reason: string) => Promise<void>;
+}) {
   const t = useTranslate();
   const { form, saving, error, run } = useModalForm(open);
   const submit = () => run((v) => onSubmit(v.reason));
   return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={submit} okText={okText ?? t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={submit}
+      okText={okText ?? t('orders.actions.ok')}
+      cancelText={t('orders.actions.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical">
         <Form.Item name="reason" label={t('orders.form.reason')} rules={[{ required: true, whitespace: true, message: t('orders.form.reasonRequired') }]}>
@@ -190,21 +246,41 @@ export function DeliverModal({ line, onClose, onDone }: { line: Line | null; onC
     run(async (v) => {
       if (!line) return;
       await post(`/order-lines/${line.documentId}/deliveries`, {
-        mode: v.mode, quantity: v.quantity, batchNo: v.batchNo, productionDate: v.productionDate?.format('YYYY-MM-DD'), expiryDate: v.expiryDate?.format('YYYY-MM-DD'),
-        invoiceCode: v.invoiceCode ?? '', invoiceNo: v.invoiceNo ?? '',
+        mode: v.mode,
+        quantity: v.quantity,
+        batchNo: v.batchNo,
+        productionDate: v.productionDate?.format('YYYY-MM-DD'),
+        expiryDate: v.expiryDate?.format('YYYY-MM-DD'),
+        invoiceCode: v.invoiceCode ?? '',
+        invoiceNo: v.invoiceNo ?? '',
       });
       onDone();
     });
   const lang = locale === 'en-US' ? 'en' : 'zh';
   const req = (field: string) => [{ required: true, message: t('orders.form.required', { field }) }];
   return (
-    <Modal open={!!line} title={`${t('orders.titles.deliver')}：${line?.productName ?? ''}`} onCancel={onClose} onOk={submit} okText={t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden width={640}>
+    <Modal
+      open={!!line}
+      title={`${t('orders.titles.deliver')}：${line?.productName ?? ''}`}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('orders.actions.ok')}
+      cancelText={t('orders.actions.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={640}
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Typography.Paragraph type="secondary">
         {line?.orderCode}-{line?.lineNo} · {t('orders.cols.quantity')} {line?.quantity} · {t('orders.form.remaining', { n: remaining })}
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="mode" label={t('orders.form.mode')} rules={req(t('orders.form.mode'))} extra={line?.deliveryMode ? t('orders.form.modeLocked') : undefined}>
+        <Form.Item
+          name="mode"
+          label={t('orders.form.mode')}
+          rules={req(t('orders.form.mode'))}
+          extra={line?.deliveryMode ? t('orders.form.modeLocked') : undefined}
+        >
           <Radio.Group disabled={!!line?.deliveryMode}>
             <Radio value="standard">{DELIVERY_MODE_LABELS.standard[lang]}</Radio>
             <Radio value="batch">{DELIVERY_MODE_LABELS.batch[lang]}</Radio>
@@ -238,28 +314,48 @@ function InvoiceFields({ required }: { required?: boolean }) {
         <Form.Item name="invoiceCode" label={t('orders.form.invoiceCode')}>
           <Input maxLength={12} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item name="invoiceNo" label={t('orders.form.invoiceNo')} dependencies={['invoiceCode']}
-          rules={[({ getFieldValue }) => ({
-            validator: (_r, v) => {
-              const code = getFieldValue('invoiceCode');
-              if (!required && !v && !code) return Promise.resolve();
-              const err = invoiceError({ code, number: v });
-              return err ? Promise.reject(new Error(err)) : Promise.resolve();
-            },
-          })]}>
+        <Form.Item
+          name="invoiceNo"
+          label={t('orders.form.invoiceNo')}
+          dependencies={['invoiceCode']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_r, v) => {
+                const code = getFieldValue('invoiceCode');
+                if (!required && !v && !code) return Promise.resolve();
+                const err = invoiceError({ code, number: v });
+                return err ? Promise.reject(new Error(err)) : Promise.resolve();
+              },
+            }),
+          ]}
+        >
           <Input maxLength={24} style={{ width: 260 }} />
         </Form.Item>
       </Space>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('orders.form.invoiceHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('orders.form.invoiceHint')}
+      </Typography.Paragraph>
     </>
   );
 }
 
 /* ------------------------------------------------------------------ invoice (补填发票 / 修改) */
 
-export function InvoiceModal({ delivery, title, onClose, onDone }: { delivery: { documentId: string; invoiceCode: string | null; invoiceNo: string | null } | null; title: string; onClose: () => void; onDone: () => void }) {
+export function InvoiceModal({
+  delivery,
+  title,
+  onClose,
+  onDone,
+}: {
+  delivery: { documentId: string; invoiceCode: string | null; invoiceNo: string | null } | null;
+  title: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useTranslate();
-  const { form, saving, error, run } = useModalForm(delivery, (f) => f.setFieldsValue({ invoiceCode: delivery?.invoiceCode ?? '', invoiceNo: delivery?.invoiceNo ?? '' }));
+  const { form, saving, error, run } = useModalForm(delivery, (f) =>
+    f.setFieldsValue({ invoiceCode: delivery?.invoiceCode ?? '', invoiceNo: delivery?.invoiceNo ?? '' }),
+  );
   const submit = () =>
     run(async (v) => {
       if (!delivery) return;
@@ -267,7 +363,17 @@ export function InvoiceModal({ delivery, title, onClose, onDone }: { delivery: {
       onDone();
     });
   return (
-    <Modal open={!!delivery} title={title} onCancel={onClose} onOk={submit} okText={t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden width={620}>
+    <Modal
+      open={!!delivery}
+      title={title}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('orders.actions.ok')}
+      cancelText={t('orders.actions.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+      width={620}
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} layout="vertical">
         <InvoiceFields required />
@@ -289,11 +395,24 @@ export function ReturnModal({ line, onClose, onDone }: { line: Line | null; onCl
       onDone();
     });
   return (
-    <Modal open={!!line} title={`${t('orders.titles.return')}：${line?.productName ?? ''}`} onCancel={onClose} onOk={submit} okText={t('orders.actions.ok')} cancelText={t('orders.actions.cancel')} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open={!!line}
+      title={`${t('orders.titles.return')}：${line?.productName ?? ''}`}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('orders.actions.ok')}
+      cancelText={t('orders.actions.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Typography.Paragraph type="secondary">{t('orders.form.returnable', { n: returnable })}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="quantity" label={t('orders.form.returnQty')} rules={[{ required: true, message: t('orders.form.required', { field: t('orders.form.returnQty') }) }]}>
+        <Form.Item
+          name="quantity"
+          label={t('orders.form.returnQty')}
+          rules={[{ required: true, message: t('orders.form.required', { field: t('orders.form.returnQty') }) }]}
+        >
           <InputNumber min={1} precision={0} />
         </Form.Item>
         <Form.Item name="reason" label={t('orders.form.reason')} rules={[{ required: true, whitespace: true, message: t('orders.form.reasonRequired') }]}>
@@ -306,13 +425,30 @@ export function ReturnModal({ line, onClose, onDone }: { line: Line | null; onCl
 
 /* ------------------------------------------------------------------ history timeline */
 
-interface HistoryRow { action: string; fromState: string | null; toState: string | null; reason: string | null; actorName: string; at: string }
+interface HistoryRow {
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  actorName: string;
+  at: string;
+}
 
 const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
-  place: { zh: '下单', en: 'Order placed' }, confirm: { zh: '确认', en: 'Confirm' }, reject: { zh: '拒绝', en: 'Reject' }, deliver: { zh: '配送', en: 'Deliver' },
-  terminate: { zh: '终止配送', en: 'Terminate' }, withdraw: { zh: '撤回', en: 'Withdraw' }, fillInvoice: { zh: '补填发票', en: 'Fill in invoice' },
-  modifyInvoice: { zh: '修改发票', en: 'Modify invoice' }, passInvoice: { zh: '发票查验通过', en: 'Invoice passed' }, failInvoice: { zh: '发票查验不通过', en: 'Invoice failed' },
-  receive: { zh: '收货', en: 'Receive' }, requestReturn: { zh: '申请退货', en: 'Ask to return' }, agreeReturn: { zh: '同意退货', en: 'Return agreed' }, refuseReturn: { zh: '拒绝退货', en: 'Return refused' },
+  place: { zh: '下单', en: 'Order placed' },
+  confirm: { zh: '确认', en: 'Confirm' },
+  reject: { zh: '拒绝', en: 'Reject' },
+  deliver: { zh: '配送', en: 'Deliver' },
+  terminate: { zh: '终止配送', en: 'Terminate' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  fillInvoice: { zh: '补填发票', en: 'Fill in invoice' },
+  modifyInvoice: { zh: '修改发票', en: 'Modify invoice' },
+  passInvoice: { zh: '发票查验通过', en: 'Invoice passed' },
+  failInvoice: { zh: '发票查验不通过', en: 'Invoice failed' },
+  receive: { zh: '收货', en: 'Receive' },
+  requestReturn: { zh: '申请退货', en: 'Ask to return' },
+  agreeReturn: { zh: '同意退货', en: 'Return agreed' },
+  refuseReturn: { zh: '拒绝退货', en: 'Return refused' },
 };
 
 export function HistoryDrawer({ documentId, onClose }: { documentId: string | null; onClose: () => void }) {
@@ -323,7 +459,9 @@ export function HistoryDrawer({ documentId, onClose }: { documentId: string | nu
   useEffect(() => {
     if (!documentId) return;
     setRows(null);
-    api<{ data: HistoryRow[] }>(`/history/order-line/${documentId}`).then((r) => setRows(r.data)).catch(() => setRows([]));
+    api<{ data: HistoryRow[] }>(`/history/order-line/${documentId}`)
+      .then((r) => setRows(r.data))
+      .catch(() => setRows([]));
   }, [documentId]);
   return (
     <Drawer open={!!documentId} title={t('orders.titles.history')} onClose={onClose} width={480}>
@@ -335,10 +473,21 @@ export function HistoryDrawer({ documentId, onClose }: { documentId: string | nu
               <div>
                 <Typography.Text strong>{ACTION_LABELS[r.action]?.[lang === 'en-US' ? 'en' : 'zh'] ?? r.action}</Typography.Text>
                 {(r.fromState || r.toState) && (
-                  <Typography.Text> {r.fromState ? stateLabel('orderLine', r.fromState, lang) : '—'} → {r.toState ? stateLabel('orderLine', r.toState, lang) : '—'}</Typography.Text>
+                  <Typography.Text>
+                    {' '}
+                    {r.fromState ? stateLabel('orderLine', r.fromState, lang) : '—'} → {r.toState ? stateLabel('orderLine', r.toState, lang) : '—'}
+                  </Typography.Text>
                 )}
-                <div><Typography.Text type="secondary">{dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')} · {r.actorName}</Typography.Text></div>
-                {r.reason && <div>{t('orders.cols.reason')}：{r.reason}</div>}
+                <div>
+                  <Typography.Text type="secondary">
+                    {dayjs(r.at).format('YYYY-MM-DD HH:mm:ss')} · {r.actorName}
+                  </Typography.Text>
+                </div>
+                {r.reason && (
+                  <div>
+                    {t('orders.cols.reason')}：{r.reason}
+                  </div>
+                )}
               </div>
             ),
           }))}
@@ -351,7 +500,11 @@ export function HistoryDrawer({ documentId, onClose }: { documentId: string | nu
 export function DeliveriesTable({ rows, extra }: { rows: any[]; extra?: (d: any) => React.ReactNode }) {
   const t = useTranslate();
   return (
-    <Table size="small" rowKey="documentId" pagination={false} dataSource={rows}
+    <Table
+      size="small"
+      rowKey="documentId"
+      pagination={false}
+      dataSource={rows}
       columns={[
         { title: t('orders.cols.seq'), dataIndex: 'seq', width: 60 },
         { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 80 },
@@ -359,10 +512,14 @@ export function DeliveriesTable({ rows, extra }: { rows: any[]; extra?: (d: any)
         { title: t('orders.cols.productionDate'), dataIndex: 'productionDate' },
         { title: t('orders.cols.expiryDate'), dataIndex: 'expiryDate' },
         { title: t('orders.cols.invoice'), render: (_: unknown, d: any) => (d.invoiceNo ? `${d.invoiceCode ? `${d.invoiceCode} ` : ''}${d.invoiceNo}` : '—') },
-        { title: t('orders.cols.invoiceStatus'), render: (_: unknown, d: any) => <StatusCell machine="invoice" value={d.invoiceStatus} note={d.invoiceReason} /> },
+        {
+          title: t('orders.cols.invoiceStatus'),
+          render: (_: unknown, d: any) => <StatusCell machine="invoice" value={d.invoiceStatus} note={d.invoiceReason} />,
+        },
         { title: t('orders.cols.deliveryStatus'), render: (_: unknown, d: any) => <StatusCell machine="delivery" value={d.status} /> },
         ...(extra ? [{ title: t('orders.cols.actions'), render: (_: unknown, d: any) => extra(d) }] : []),
-      ]} />
+      ]}
+    />
   );
 }
 
@@ -371,7 +528,11 @@ export function StatusCell({ machine, value, note }: { machine: 'orderLine' | 'd
   return (
     <Space direction="vertical" size={0}>
       <StatusTag machine={machine} value={value} />
-      {note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{note}</Typography.Text>}
+      {note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

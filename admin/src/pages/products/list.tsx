@@ -69,7 +69,13 @@ export function ProductList() {
   };
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('catalogue.title')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('catalogue.title')}
+        </Typography.Title>
+      }
+    >
       <Form
         form={form}
         layout="inline"
@@ -83,8 +89,12 @@ export function ProductList() {
           <Input allowClear placeholder={t('catalogue.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
         <Form.Item name="category" label={t('catalogue.category')}>
-          <Select allowClear style={{ width: 120 }} placeholder={t('catalogue.all')}
-            options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('catalogue.all')}
+            options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))}
+          />
         </Form.Item>
         <Form.Item name="keyMonitored" label={t('catalogue.keyMonitored')}>
           <Select allowClear style={{ width: 90 }} placeholder={t('catalogue.all')} options={yesNo} />
@@ -101,9 +111,21 @@ export function ProductList() {
           </Form.Item>
         )}
         <Space>
-          <Button type="primary" htmlType="submit">{t('catalogue.search')}</Button>
-          <Button onClick={() => { form.resetFields(); setFilters({}); setPage(1); }}>{t('catalogue.reset')}</Button>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>{t('catalogue.export')}</Button>
+          <Button type="primary" htmlType="submit">
+            {t('catalogue.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFilters({});
+              setPage(1);
+            }}
+          >
+            {t('catalogue.reset')}
+          </Button>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={doExport}>
+            {t('catalogue.export')}
+          </Button>
           {isManufacturer && (
             <Button type="primary" ghost icon={<SendOutlined />} disabled={!selected.length} onClick={() => setCreating(true)}>
               {t('catalogue.delegate')}
@@ -114,14 +136,20 @@ export function ProductList() {
 
       <Space size="large" wrap style={{ marginBottom: 12 }} aria-label={t('catalogue.legend')}>
         <Typography.Text type="secondary">{t('catalogue.legend')}</Typography.Text>
-        <span><FlagFilled style={{ color: '#f5222d' }} /> {t('catalogue.legendKey')}</span>
-        <span><Badge color={LIGHT_COLOR.green} /> {t('catalogue.legendGreen')}</span>
-        <span><Badge color={LIGHT_COLOR.yellow} /> {t('catalogue.legendYellow', { days })}</span>
-        <span><Badge color={LIGHT_COLOR.red} /> {t('catalogue.legendRed')}</span>
+        <span>
+          <FlagFilled style={{ color: '#f5222d' }} /> {t('catalogue.legendKey')}
+        </span>
+        <span>
+          <Badge color={LIGHT_COLOR.green} /> {t('catalogue.legendGreen')}
+        </span>
+        <span>
+          <Badge color={LIGHT_COLOR.yellow} /> {t('catalogue.legendYellow', { days })}
+        </span>
+        <span>
+          <Badge color={LIGHT_COLOR.red} /> {t('catalogue.legendRed')}
+        </span>
         {isManufacturer && (
-          <Typography.Text type="secondary">
-            {selected.length ? t('catalogue.selected', { n: selected.length }) : t('catalogue.delegateHint')}
-          </Typography.Text>
+          <Typography.Text type="secondary">{selected.length ? t('catalogue.selected', { n: selected.length }) : t('catalogue.delegateHint')}</Typography.Text>
         )}
       </Space>
 
@@ -147,7 +175,10 @@ export function ProductList() {
           total,
           showSizeChanger: true,
           showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
         }}
         columns={[
           {

@@ -27,7 +27,11 @@ export function ProductShow() {
         <Descriptions.Item label={t('catalogue.col.name')}>
           <Space>
             {p.name}
-            {p.keyMonitored && <Tag icon={<FlagFilled />} color="red">{t('catalogue.keyMonitored')}</Tag>}
+            {p.keyMonitored && (
+              <Tag icon={<FlagFilled />} color="red">
+                {t('catalogue.keyMonitored')}
+              </Tag>
+            )}
             {p.vbp && <Tag color="purple">{t('catalogue.vbp')}</Tag>}
             {p.own && <Tag color="blue">{t('catalogue.own')}</Tag>}
           </Space>
@@ -47,7 +51,9 @@ export function ProductShow() {
         <Descriptions.Item label={t('catalogue.col.model')}>{p.model}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.col.unit')}>{p.unit}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.col.price')}>{yuan(p.priceFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('catalogue.col.description')} span={2}>{p.description}</Descriptions.Item>
+        <Descriptions.Item label={t('catalogue.col.description')} span={2}>
+          {p.description}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );

@@ -45,7 +45,19 @@ describe('账号添加 (create)', () => {
     const cc = creditCode();
     const full = [...cc].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
     const name = `　全角配送${Date.now()}　`;
-    const res = await post(M, { data: { ...accountData(), provincialAccount: ' ＡＢ１２ ' + Date.now().toString(36).toUpperCase(), companyName: name, creditCode: full, phone: ' 010-6780 0000 ' } }, await loginAs(SX));
+    const res = await post(
+      M,
+      {
+        data: {
+          ...accountData(),
+          provincialAccount: ' ＡＢ１２ ' + Date.now().toString(36).toUpperCase(),
+          companyName: name,
+          creditCode: full,
+          phone: ' 010-6780 0000 ',
+        },
+      },
+      await loginAs(SX),
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.creditCode).toBe(cc);
     expect(res.body.data.companyName).toBe(name.trim().replace(/\u3000/g, ''));
@@ -153,7 +165,11 @@ describe('修改 / 删除 before issue, 编辑 after', () => {
   it('修改 changes the username with the provincial account; another province’s row answers 404', async () => {
     const a = await createAccount(SX);
     const acc = provAccount();
-    const res = await put(`${M}/${a.documentId}`, { data: { ...accountData({ creditCode: a.creditCode, companyName: '改名配送' + acc }), provincialAccount: acc } }, await loginAs(SX));
+    const res = await put(
+      `${M}/${a.documentId}`,
+      { data: { ...accountData({ creditCode: a.creditCode, companyName: '改名配送' + acc }), provincialAccount: acc } },
+      await loginAs(SX),
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.username).toBe(`P14${acc}`);
     const other = await put(`${M}/${a.documentId}`, { data: accountData() }, await loginAs(BJ));
@@ -183,7 +199,11 @@ describe('修改 / 删除 before issue, 编辑 after', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.errors[0].path).toEqual(['provincialAccount']);
     const name = `编辑后${Date.now()}`;
-    const ok = await put(`${M}/${a.documentId}`, { data: accountData({ provincialAccount: a.username.slice(3), creditCode: a.creditCode, companyName: name }) }, await loginAs(SX));
+    const ok = await put(
+      `${M}/${a.documentId}`,
+      { data: accountData({ provincialAccount: a.username.slice(3), creditCode: a.creditCode, companyName: name }) },
+      await loginAs(SX),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.data.username).toBe(a.username);
     const jwt = await loginAs(a.username);
@@ -206,7 +226,11 @@ describe('发放 (issue)', () => {
     expect(l.status).toBe(200);
     const jwt = l.body.jwt;
     const meRes = await get('/api/me', jwt);
-    expect(meRes.body).toMatchObject({ role: 'distributor', mustChangePassword: true, organisation: { name: a.companyName, provinceCode: '14', type: 'distributor' } });
+    expect(meRes.body).toMatchObject({
+      role: 'distributor',
+      mustChangePassword: true,
+      organisation: { name: a.companyName, provinceCode: '14', type: 'distributor' },
+    });
     const blocked = await get('/api/organisations/mine', jwt);
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.details.code).toBe('PASSWORD_CHANGE_REQUIRED');
@@ -222,7 +246,10 @@ describe('发放 (issue)', () => {
 
   it('issues every ticked row at once (发放账号)', async () => {
     const rows = [await createAccount(SX), await createAccount(SX, { provincialAccount: '' }), await createAccount(SX)];
-    const res = await issue(SX, rows.map((r) => r.documentId));
+    const res = await issue(
+      SX,
+      rows.map((r) => r.documentId),
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.issued).toBe(3);
     for (const r of rows) expect((await login(r.username)).status).toBe(200);

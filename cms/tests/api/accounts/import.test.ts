@@ -98,7 +98,13 @@ describe('导入', () => {
   });
 
   it('refuses unknown and missing columns', async () => {
-    const unknown = await upload(await loginAs(SX), xlsx([[...HEADER, '备注'], ['', 'x', creditCode(), '', '', mobile(), '']]));
+    const unknown = await upload(
+      await loginAs(SX),
+      xlsx([
+        [...HEADER, '备注'],
+        ['', 'x', creditCode(), '', '', mobile(), ''],
+      ]),
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.info.rows[0]).toMatchObject({ row: 1, column: '备注' });
     const missing = await upload(await loginAs(SX), xlsx([['配送企业名称'], ['x']]));

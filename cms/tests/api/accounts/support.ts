@@ -15,7 +15,15 @@ export const provAccount = () => `T${Math.random().toString(36).slice(2, 10).toU
 export const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 export function accountData(over: Record<string, unknown> = {}) {
-  return { provincialAccount: provAccount(), companyName: `测试配送企业${Math.random().toString(36).slice(2, 8)}`, creditCode: creditCode(), legalPerson: '张三', authorisedPerson: '李四', phone: mobile(), ...over };
+  return {
+    provincialAccount: provAccount(),
+    companyName: `测试配送企业${Math.random().toString(36).slice(2, 8)}`,
+    creditCode: creditCode(),
+    legalPerson: '张三',
+    authorisedPerson: '李四',
+    phone: mobile(),
+    ...over,
+  };
 }
 
 export async function createAccount(bureau: string, over: Record<string, unknown> = {}) {

@@ -66,7 +66,7 @@ describe('GET /api/catalogue', () => {
     expect((await get(`/api/catalogue/${unlisted.documentId}`, await loginAs('admin'))).status).toBe(404);
   });
 
-  it('marks a manufacturer\'s own products and filters them', async () => {
+  it("marks a manufacturer's own products and filters them", async () => {
     const body = await list('weigao', `q=${encodeURIComponent(tag)}`);
     const own = Object.fromEntries(body.data.map((r: any) => [r.documentId, r.own]));
     expect(own[red.documentId]).toBe(true);
@@ -84,10 +84,15 @@ describe('GET /api/catalogue', () => {
     expect([401, 403]).toContain((await get('/api/catalogue')).status);
   });
 
-  it('shows one product\'s details', async () => {
+  it("shows one product's details", async () => {
     const res = await get(`/api/catalogue/${green.documentId}`, await loginAs('sxrm'));
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ documentId: green.documentId, certificateLight: 'green', priceFen: 12345, manufacturerName: '山东威高骨科材料股份有限公司' });
+    expect(res.body.data).toMatchObject({
+      documentId: green.documentId,
+      certificateLight: 'green',
+      priceFen: 12345,
+      manufacturerName: '山东威高骨科材料股份有限公司',
+    });
     expect((await get('/api/catalogue/nope', await loginAs('sxrm'))).status).toBe(404);
   });
 });

@@ -9,7 +9,7 @@ beforeAll(loadOrgs);
 const as = async (user: string) => loginAs(user);
 const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations/create', data, await as(user));
 const respond = async (user: string, data: Record<string, unknown>) => post('/api/delegations/respond', data, await as(user));
-const detail = async (user: string, id: string) => (await get(`/api/delegations/${id}/detail`, await as(user)));
+const detail = async (user: string, id: string) => await get(`/api/delegations/${id}/detail`, await as(user));
 
 /** A pending level-1 delegation of n fresh weigao products to `dist` in Beijing. */
 async function delegation(n = 2, dist = 'bjDist1', province = '11') {
@@ -22,14 +22,22 @@ async function delegation(n = 2, dist = 'bjDist1', province = '11') {
 describe('a manufacturer creates a delegation', () => {
   it('creates a pending delegation of its own products, with its history', async () => {
     const { d, ps } = await delegation(3);
-    expect(d).toMatchObject({ status: 'pending', level: 1, productCount: 3, provinceCode: '11', provinceName: '北京市', distributorOrgId: orgs.bjDist1, manufacturerOrgId: orgs.weigao });
+    expect(d).toMatchObject({
+      status: 'pending',
+      level: 1,
+      productCount: 3,
+      provinceCode: '11',
+      provinceName: '北京市',
+      distributorOrgId: orgs.bjDist1,
+      manufacturerOrgId: orgs.weigao,
+    });
     expect(d.distributorName).toBe('国药控股北京有限公司');
     const items = await get(`/api/delegations/${d.documentId}/products`, await as('bjDist1'));
     expect(items.body.data.map((p: any) => p.documentId).sort()).toEqual(ps.map((p) => p.documentId).sort());
     expect((await history('weigao', d.documentId)).map((h) => [h.action, h.fromState, h.toState])).toEqual([['create', null, 'pending']]);
   });
 
-  it('refuses another manufacturer\'s product and changes nothing', async () => {
+  it("refuses another manufacturer's product and changes nothing", async () => {
     const mine = await product(orgs.weigao);
     const theirs = await product(orgs.chunli);
     const res = await create('weigao', { distributorOrgId: orgs.bjDist2, provinceCode: '11', productIds: [mine.documentId, theirs.documentId] });
@@ -38,7 +46,9 @@ describe('a manufacturer creates a delegation', () => {
     const list = await get(`/api/delegated-products?q=${mine.code}`, await as('bjDist2'));
     expect(list.body.meta.pagination.total).toBe(0);
     const all = await get(`/api/delegation-list?box=incoming&status=pending&pagination[pageSize]=200`, await as('bjDist2'));
-    expect(all.body.data.every((d: any) => d.productCount !== 2 || d.manufacturerOrgId !== orgs.weigao || d.createdAt < new Date(Date.now() - 60_000).toISOString())).toBe(true);
+    expect(
+      all.body.data.every((d: any) => d.productCount !== 2 || d.manufacturerOrgId !== orgs.weigao || d.createdAt < new Date(Date.now() - 60_000).toISOString()),
+    ).toBe(true);
   });
 
   it('refuses unlisted products, unknown products, a non-distributor, a bad province, an empty set, other roles', async () => {
@@ -104,7 +114,10 @@ describe('the distributor answers', () => {
     const cat = await get(`/api/delegated-products?delegationId=${a.d.documentId}`, await as('bjDist1'));
     expect(cat.body.meta.pagination.total).toBe(2);
     expect(cat.body.data[0]).toMatchObject({ manufacturerName: '山东威高骨科材料股份有限公司', provinceName: '北京市', level: 1 });
-    expect((await history('bjDist1', b.d.documentId)).map((h) => [h.action, h.toState])).toEqual([['create', 'pending'], ['accept', 'accepted']]);
+    expect((await history('bjDist1', b.d.documentId)).map((h) => [h.action, h.toState])).toEqual([
+      ['create', 'pending'],
+      ['accept', 'accepted'],
+    ]);
   });
 
   it('rejects with a reason that the manufacturer sees; a reason is required', async () => {
@@ -173,7 +186,11 @@ describe('the distributor answers', () => {
     const res = await get('/api/delegation-list?status=pending&box=incoming&pagination[pageSize]=200', jwt);
     expect(res.status).toBe(200);
     const row = res.body.data.find((r: any) => r.documentId === d.documentId);
-    expect(row).toMatchObject({ productCount: 2, manufacturerName: '山东威高骨科材料股份有限公司', actions: { accept: true, reject: true, withdraw: false, subDelegate: false } });
+    expect(row).toMatchObject({
+      productCount: 2,
+      manufacturerName: '山东威高骨科材料股份有限公司',
+      actions: { accept: true, reject: true, withdraw: false, subDelegate: false },
+    });
     expect(res.body.data.every((r: any) => r.status === 'pending' && r.distributorOrgId === orgs.bjDist1)).toBe(true);
     expect((await get('/api/delegation-list?status=bogus', jwt)).status).toBe(400);
     expect((await get('/api/delegation-list', await as('jst'))).status).toBe(403);
@@ -203,7 +220,16 @@ describe('下级配送链', () => {
     const res = await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2, productIds: [ps[0]!.documentId, ps[1]!.documentId] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const s = res.body.data;
-    expect(s).toMatchObject({ level: 2, status: 'pending', productCount: 2, provinceCode: '11', manufacturerOrgId: orgs.weigao, delegatorOrgId: orgs.bjDist1, distributorOrgId: orgs.bjDist2, parentDocumentId: d.documentId });
+    expect(s).toMatchObject({
+      level: 2,
+      status: 'pending',
+      productCount: 2,
+      provinceCode: '11',
+      manufacturerOrgId: orgs.weigao,
+      delegatorOrgId: orgs.bjDist1,
+      distributorOrgId: orgs.bjDist2,
+      parentDocumentId: d.documentId,
+    });
     // the parent no longer offers 下级配送 while this one is active
     expect((await detail('bjDist1', d.documentId)).body.data.actions.subDelegate).toBe(false);
     // the sub-distributor accepts
@@ -276,7 +302,10 @@ describe('下级配送链', () => {
 
 describe('service functions for orders', () => {
   const check = async (productId: number, dist: string, province: string) =>
-    (await get(`/api/test/delegation-check?productId=${productId}&distributorOrgId=${orgs[dist]}&provinceCode=${province}`)).body as { isDelegated: boolean; delegatedProductIds: number[] };
+    (await get(`/api/test/delegation-check?productId=${productId}&distributorOrgId=${orgs[dist]}&provinceCode=${province}`)).body as {
+      isDelegated: boolean;
+      delegatedProductIds: number[];
+    };
 
   it('isDelegated / delegatedProductIds: accepted level 1 and level 2 only, per distributor and province', async () => {
     const { d, ps } = await delegation(2, 'bjDist1');
@@ -288,7 +317,9 @@ describe('service functions for orders', () => {
     expect(c.delegatedProductIds).toEqual(expect.arrayContaining([p0.id, p1.id]));
     expect((await check(p0.id, 'bjDist1', '14')).isDelegated).toBe(false); // other province
     expect((await check(p0.id, 'bjDist3', '11')).isDelegated).toBe(false); // other distributor
-    const s = (await post(`/api/delegations/${d.documentId}/sub-delegate`, { distributorOrgId: orgs.bjDist3, productIds: [p1.documentId] }, await as('bjDist1'))).body.data;
+    const s = (
+      await post(`/api/delegations/${d.documentId}/sub-delegate`, { distributorOrgId: orgs.bjDist3, productIds: [p1.documentId] }, await as('bjDist1'))
+    ).body.data;
     expect((await check(p1.id, 'bjDist3', '11')).isDelegated).toBe(false); // sub pending
     await respond('bjDist3', { action: 'accept', ids: [s.documentId] });
     expect((await check(p1.id, 'bjDist3', '11')).isDelegated).toBe(true);
@@ -308,7 +339,9 @@ describe('service functions for orders', () => {
   it('exports 配送产品目录 as .xlsx', async () => {
     const { d, ps } = await delegation(2, 'sxDist1', '14');
     await respond('sxDist1', { action: 'accept', ids: [d.documentId] });
-    const res = await fetch(`${baseUrl()}/api/delegated-products/export?delegationId=${d.documentId}`, { headers: { Authorization: `Bearer ${await as('sxDist1')}` } });
+    const res = await fetch(`${baseUrl()}/api/delegated-products/export?delegationId=${d.documentId}`, {
+      headers: { Authorization: `Bearer ${await as('sxDist1')}` },
+    });
     expect(res.status).toBe(200);
     const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]!]!);

@@ -12,8 +12,18 @@ export async function loadOrgs() {
 export async function product(manufacturer: number, data: Record<string, unknown> = {}) {
   const code = unique('T');
   return testSupport.fixture('product', {
-    code: code.slice(0, 32), name: `测试产品${code}`, registrationNo: `国械注准${code}`, registrationValidTo: '2099-12-31',
-    manufacturer, category: 'trauma', listed: true, priceFen: 12345, spec: '规格', model: '型号', unit: '个', ...data,
+    code: code.slice(0, 32),
+    name: `测试产品${code}`,
+    registrationNo: `国械注准${code}`,
+    registrationValidTo: '2099-12-31',
+    manufacturer,
+    category: 'trauma',
+    listed: true,
+    priceFen: 12345,
+    spec: '规格',
+    model: '型号',
+    unit: '个',
+    ...data,
   }) as Promise<{ id: number; documentId: string; code: string; name: string }>;
 }
 

@@ -2,9 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { USERS, get, loginAs, me, post, DEMO_PASSWORD } from '../support/client';
 
 const EXPECTED_ROLES: Record<string, string> = {
-  admin: 'platform_admin', bjBureau: 'bureau', sxBureau: 'bureau', weigao: 'manufacturer', chunli: 'manufacturer', dabo: 'manufacturer',
-  bjDist1: 'distributor', bjDist2: 'distributor', bjDist3: 'distributor', sxDist1: 'distributor', sxDist2: 'distributor',
-  jst: 'hospital', xiehe: 'hospital', chaoyang: 'hospital', sxrm: 'hospital', sxdy: 'hospital',
+  admin: 'platform_admin',
+  bjBureau: 'bureau',
+  sxBureau: 'bureau',
+  weigao: 'manufacturer',
+  chunli: 'manufacturer',
+  dabo: 'manufacturer',
+  bjDist1: 'distributor',
+  bjDist2: 'distributor',
+  bjDist3: 'distributor',
+  sxDist1: 'distributor',
+  sxDist2: 'distributor',
+  jst: 'hospital',
+  xiehe: 'hospital',
+  chaoyang: 'hospital',
+  sxrm: 'hospital',
+  sxdy: 'hospital',
 };
 
 describe('login and identity', () => {

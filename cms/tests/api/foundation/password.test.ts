@@ -34,7 +34,11 @@ describe('password change', () => {
     const weak = await post('/api/auth/change-password', { currentPassword: u.password, password: 'abcdefgh', passwordConfirmation: 'abcdefgh' }, jwt);
     expect(weak.status).toBe(400);
     expect(weak.body.error.details).toMatchObject({ code: 'PASSWORD_WEAK', field: 'password' });
-    const mismatch = await post('/api/auth/change-password', { currentPassword: u.password, password: 'NewPass2026', passwordConfirmation: 'NewPass2027' }, jwt);
+    const mismatch = await post(
+      '/api/auth/change-password',
+      { currentPassword: u.password, password: 'NewPass2026', passwordConfirmation: 'NewPass2027' },
+      jwt,
+    );
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error.details.code).toBe('PASSWORD_MISMATCH');
     expect((await login(u.username, u.password)).status).toBe(200);

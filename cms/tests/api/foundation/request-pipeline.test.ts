@@ -39,7 +39,11 @@ describe('request pipeline', () => {
     const weak = await post('/api/auth/change-password', { currentPassword: 'x', password: 'short', passwordConfirmation: 'short' }, jwt);
     expect(weak.status).toBe(400);
     expect(weak.body.error.details.code).toBe('PASSWORD_WEAK');
-    const big = await call('POST', '/api/orders/place', { auth: jwt, raw: JSON.stringify({ data: 'x'.repeat(3 * 1024 * 1024) }), headers: { 'Content-Type': 'application/json' } });
+    const big = await call('POST', '/api/orders/place', {
+      auth: jwt,
+      raw: JSON.stringify({ data: 'x'.repeat(3 * 1024 * 1024) }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(big.status).toBe(413);
   });
 

@@ -8,8 +8,24 @@ describe('to-do counts (待办)', () => {
     const token = await loginAs('sxDist2');
     const before = (await get('/api/me/todos', token)).body.data;
     const otherBefore = (await get('/api/me/todos', await loginAs('sxDist1'))).body.data;
-    await testSupport.fixture('order-line', { orderId: 1, hospitalOrgId: hospital, distributorOrgId: dist, provinceCode: '14', productId: 1, quantity: 3, status: 'pending' });
-    await testSupport.fixture('return-request', { orderLineId: 1, hospitalOrgId: hospital, distributorOrgId: dist, provinceCode: '14', quantity: 1, reason: '破损', status: 'pending' });
+    await testSupport.fixture('order-line', {
+      orderId: 1,
+      hospitalOrgId: hospital,
+      distributorOrgId: dist,
+      provinceCode: '14',
+      productId: 1,
+      quantity: 3,
+      status: 'pending',
+    });
+    await testSupport.fixture('return-request', {
+      orderLineId: 1,
+      hospitalOrgId: hospital,
+      distributorOrgId: dist,
+      provinceCode: '14',
+      quantity: 1,
+      reason: '破损',
+      status: 'pending',
+    });
     const after = (await get('/api/me/todos', token)).body.data;
     expect(after['order-lines']).toBe(before['order-lines'] + 1);
     expect(after.returns).toBe(before.returns + 1);

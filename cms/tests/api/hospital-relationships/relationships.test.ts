@@ -59,7 +59,15 @@ describe('委托配送申请 (a hospital asks a distributor)', () => {
     const d = await org('distributor');
     const res = await request(h, d);
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ status: 'pending', hospitalOrgId: h.id, distributorOrgId: d.id, provinceCode: '11', hospitalName: h.name, distributorName: d.name, orderable: false });
+    expect(res.body.data).toMatchObject({
+      status: 'pending',
+      hospitalOrgId: h.id,
+      distributorOrgId: d.id,
+      provinceCode: '11',
+      hospitalName: h.name,
+      distributorName: d.name,
+      orderable: false,
+    });
     expect(res.body.data.requestedAt).toBeTruthy();
 
     const seen = await list(d);
@@ -232,7 +240,10 @@ describe('接受委托 / 拒绝委托', () => {
     const docs = [(await request(h1, d)).body.data.documentId, (await request(h2, d)).body.data.documentId];
     expect((await act(d, 'reject', docs, '配送能力不足')).body.data.updated).toBe(2);
     const rows = (await list(d)).data;
-    expect(rows.map((r: any) => [r.status, r.reason])).toEqual([['rejected', '配送能力不足'], ['rejected', '配送能力不足']]);
+    expect(rows.map((r: any) => [r.status, r.reason])).toEqual([
+      ['rejected', '配送能力不足'],
+      ['rejected', '配送能力不足'],
+    ]);
   });
 
   it('a hospital with a 已拒绝 or 已撤回 relationship may ask again', async () => {
@@ -306,7 +317,10 @@ describe('撤销 and 解约中', () => {
     expect(o.body.error).toMatchObject({ message: '与该配送企业的配送关系解约中，不能发出新订单', details: { code: 'RELATIONSHIP_NOT_ORDERABLE' } });
     const hist = (await get(`/api/history/hospital-relationship/${doc}`, d.token)).body.data;
     expect(hist.map((x: any) => `${x.action}:${x.fromState ?? ''}>${x.toState}`)).toEqual([
-      'request:>pending', 'accept:pending>established', 'requestRevoke:established>revoking', 'acceptRevoke:revoking>terminating',
+      'request:>pending',
+      'accept:pending>established',
+      'requestRevoke:established>revoking',
+      'acceptRevoke:revoking>terminating',
     ]);
   });
 

@@ -13,7 +13,11 @@ describe('auth cache', () => {
       expect(res.status).toBe(403);
       expect(res.body.error.details.code).toBe('PASSWORD_CHANGE_REQUIRED');
     }
-    const changed = await post('/api/auth/change-password', { currentPassword: u.password, password: 'Changed@2024x', passwordConfirmation: 'Changed@2024x' }, jwt);
+    const changed = await post(
+      '/api/auth/change-password',
+      { currentPassword: u.password, password: 'Changed@2024x', passwordConfirmation: 'Changed@2024x' },
+      jwt,
+    );
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     const fresh = changed.body.jwt ?? jwt;
     const res = await get('/api/order-lines/search?tab=todo', fresh);

@@ -57,7 +57,11 @@ describe(`concurrent requests on one line (${inject('database')})`, () => {
     expect(l.returns).toHaveLength(10);
     // Answering the same request twice at once: one wins.
     const r0 = l.returns[0].documentId;
-    const answers = await Promise.all([post(`/api/order-returns/${r0}/agree`, {}, dist), post(`/api/order-returns/${r0}/agree`, {}, dist), post(`/api/order-returns/${r0}/refuse`, { reason: 'x' }, dist)]);
+    const answers = await Promise.all([
+      post(`/api/order-returns/${r0}/agree`, {}, dist),
+      post(`/api/order-returns/${r0}/agree`, {}, dist),
+      post(`/api/order-returns/${r0}/refuse`, { reason: 'x' }, dist),
+    ]);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
     const after = await line('jst', id);
     expect(after.returnPendingQty + after.returnedQty).toBe(answers.some((a) => a.status === 200 && a.body.data.status === 'agreed') ? 10 : 9);

@@ -18,13 +18,24 @@ describe('placing an order', () => {
     expect(o.lines).toHaveLength(2);
     const l1 = await line('jst', o.lines[0]!.documentId);
     const l2 = await line('jst', o.lines[1]!.documentId);
-    expect(l1).toMatchObject({ status: 'pending', quantity: 3, unitPriceFen: 12345, amountFen: 37035, orderCode: o.code, lineNo: 1, distributorOrgId: org.bjDist1, manufacturerOrgId: org.weigao });
+    expect(l1).toMatchObject({
+      status: 'pending',
+      quantity: 3,
+      unitPriceFen: 12345,
+      amountFen: 37035,
+      orderCode: o.code,
+      lineNo: 1,
+      distributorOrgId: org.bjDist1,
+      manufacturerOrgId: org.weigao,
+    });
     expect(l2).toMatchObject({ unitPriceFen: 990, amountFen: 6930, lineNo: 2 });
     const h = await get(`/api/history/order-line/${l1.documentId}`, await loginAs('jst'));
     expect(h.body.data).toEqual([expect.objectContaining({ action: 'place', toState: 'pending' })]);
     // The distributor, the manufacturer and the bureau see it; another hospital and another province do not.
-    for (const u of ['bjDist1', 'weigao', 'bjBureau', 'admin'] as const) expect((await get(`/api/order-lines/${l1.documentId}/detail`, await loginAs(u))).status).toBe(200);
-    for (const u of ['xiehe', 'bjDist2', 'sxBureau', 'chunli'] as const) expect((await get(`/api/order-lines/${l1.documentId}/detail`, await loginAs(u))).status).toBe(404);
+    for (const u of ['bjDist1', 'weigao', 'bjBureau', 'admin'] as const)
+      expect((await get(`/api/order-lines/${l1.documentId}/detail`, await loginAs(u))).status).toBe(200);
+    for (const u of ['xiehe', 'bjDist2', 'sxBureau', 'chunli'] as const)
+      expect((await get(`/api/order-lines/${l1.documentId}/detail`, await loginAs(u))).status).toBe(404);
   });
 
   it('the order form offers only products and distributors the hospital may order from now', async () => {
@@ -76,9 +87,27 @@ describe('placing an order', () => {
       await refused({ lines: [{ productId: p2.id, distributorOrgId: org.bjDist2, quantity }] }, 400, quantity === '3' ? 'VALIDATION' : 'QUANTITY_INVALID');
     }
     await refused({ lines: [] }, 400, 'VALIDATION');
-    await refused({ lines: [{ productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 }, { productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, 400, 'DUPLICATE_LINE');
+    await refused(
+      {
+        lines: [
+          { productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 },
+          { productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 },
+        ],
+      },
+      400,
+      'DUPLICATE_LINE',
+    );
     // One bad line refuses the whole order.
-    await refused({ lines: [{ productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 }, { productId: old.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, 409, 'CERTIFICATE_EXPIRED');
+    await refused(
+      {
+        lines: [
+          { productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 },
+          { productId: old.id, distributorOrgId: org.bjDist2, quantity: 1 },
+        ],
+      },
+      409,
+      'CERTIFICATE_EXPIRED',
+    );
     // Only hospitals order.
     await refused({ lines: [{ productId: p2.id, distributorOrgId: org.bjDist2, quantity: 1 }] }, 403, 'ROLE_NOT_ALLOWED', 'bjDist2');
   });
@@ -121,9 +150,7 @@ describe('placing an order', () => {
 describe('confirm and reject', () => {
   it('confirms several ticked lines; rejects with a reason only; all or nothing', async () => {
     const w = await world();
-    const o = await order('jst', [
-      { productId: w.product.id, distributor: 'bjDist1', quantity: 1 },
-    ]);
+    const o = await order('jst', [{ productId: w.product.id, distributor: 'bjDist1', quantity: 1 }]);
     const o2 = await order('jst', [{ productId: w.product.id, distributor: 'bjDist1', quantity: 2 }]);
     const o3 = await order('jst', [{ productId: w.product.id, distributor: 'bjDist1', quantity: 3 }]);
     const [a, b, c] = [o.lines[0]!.documentId, o2.lines[0]!.documentId, o3.lines[0]!.documentId];
@@ -170,7 +197,14 @@ describe('deliveries', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const l = await line('bjDist1', id);
     expect(l).toMatchObject({ status: 'delivered', deliveryMode: 'standard', deliveredQty: 8, deliveryCount: 1 });
-    expect(l.deliveries[0]).toMatchObject({ seq: 1, quantity: 8, status: 'shipped', invoiceStatus: 'pending', invoiceNo: '12345678', invoiceCode: '011002300111' });
+    expect(l.deliveries[0]).toMatchObject({
+      seq: 1,
+      quantity: 8,
+      status: 'shipped',
+      invoiceStatus: 'pending',
+      invoiceNo: '12345678',
+      invoiceCode: '011002300111',
+    });
     res = await post(`/api/order-lines/${id}/deliveries`, { ...batch(1), mode: 'standard' }, dist);
     expect(res.status).toBe(409);
     expect(code(res)).toBe('LINE_NOT_DELIVERABLE');
@@ -181,7 +215,7 @@ describe('deliveries', () => {
     const dist = await loginAs('bjDist1');
     let res = await post(`/api/order-lines/${id}/deliveries`, batch(4), dist);
     expect(res.status).toBe(200);
-    expect((await line('bjDist1', id))).toMatchObject({ status: 'delivering', deliveryMode: 'batch', deliveredQty: 4 });
+    expect(await line('bjDist1', id)).toMatchObject({ status: 'delivering', deliveryMode: 'batch', deliveredQty: 4 });
     res = await post(`/api/order-lines/${id}/deliveries`, { ...batch(1), mode: 'standard' }, dist);
     expect(res.status).toBe(409);
     expect(code(res)).toBe('MODE_LOCKED');
@@ -225,7 +259,11 @@ describe('deliveries', () => {
     expect(l).toMatchObject({ status: 'confirmed', deliveryMode: null, deliveredQty: 0, deliveryCount: 0 });
     expect(l.deliveries).toEqual([]);
     // A 20-digit 全电发票 without code, and an expiry of today, are fine; no invoice → 未填写.
-    let res = await post(`/api/order-lines/${id}/deliveries`, batch(1, { invoiceCode: '', invoiceNo: '24112000000012345678', expiryDate: daysFromToday(0) }), dist);
+    let res = await post(
+      `/api/order-lines/${id}/deliveries`,
+      batch(1, { invoiceCode: '', invoiceNo: '24112000000012345678', expiryDate: daysFromToday(0) }),
+      dist,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     res = await post(`/api/order-lines/${id}/deliveries`, batch(1, { invoiceCode: '', invoiceNo: '' }), dist);
     expect(res.status).toBe(200);
@@ -317,7 +355,7 @@ describe('invoices, 撤回修改, receipt', () => {
     res = await post(`/api/order-deliveries/${d2}/withdraw`, {}, dist);
     expect(res.status).toBe(409);
     expect(code(res)).toBe('INVALID_TRANSITION');
-    expect((await line('bjDist1', id))).toMatchObject({ deliveredQty: 10, receivedQty: 10 });
+    expect(await line('bjDist1', id)).toMatchObject({ deliveredQty: 10, receivedQty: 10 });
     // Receiving twice is refused; another hospital cannot.
     expect(code(await post(`/api/order-deliveries/${d2}/receive`, {}, hosp))).toBe('INVALID_TRANSITION');
     expect((await post(`/api/order-deliveries/${d2}/receive`, {}, await loginAs('xiehe'))).status).toBe(404);
@@ -329,7 +367,8 @@ describe('invoices, 撤回修改, receipt', () => {
   it('standard mode is unlocked again when its single delivery is withdrawn', async () => {
     const { id } = await confirmedLine(5);
     const dist = await loginAs('bjDist1');
-    const d = (await post(`/api/order-lines/${id}/deliveries`, { ...batch(5, { invoiceNo: '', invoiceCode: '' }), mode: 'standard' }, dist)).body.data.delivery.documentId;
+    const d = (await post(`/api/order-lines/${id}/deliveries`, { ...batch(5, { invoiceNo: '', invoiceCode: '' }), mode: 'standard' }, dist)).body.data.delivery
+      .documentId;
     expect((await post(`/api/order-deliveries/${d}/withdraw`, {}, dist)).status).toBe(200);
     expect(await line('bjDist1', id)).toMatchObject({ status: 'confirmed', deliveryMode: null, deliveredQty: 0 });
     expect((await post(`/api/order-lines/${id}/deliveries`, batch(2), dist)).status).toBe(200);
@@ -383,7 +422,9 @@ describe('returns', () => {
     expect(await line('jst', id)).toMatchObject({ receivedQty: 6, returnPendingQty: 0, returnedQty: 6 });
     expect(code(await post(`/api/order-lines/${id}/returns`, { quantity: 1, reason: '破损' }, hosp))).toBe('RETURN_EXCEEDS');
     const h = await get(`/api/history/order-line/${id}`, hosp);
-    expect(h.body.data.map((x: any) => x.action)).toEqual(expect.arrayContaining(['place', 'confirm', 'deliver', 'receive', 'requestReturn', 'refuseReturn', 'agreeReturn']));
+    expect(h.body.data.map((x: any) => x.action)).toEqual(
+      expect.arrayContaining(['place', 'confirm', 'deliver', 'receive', 'requestReturn', 'refuseReturn', 'agreeReturn']),
+    );
   });
 });
 
@@ -410,7 +451,10 @@ describe('lists', () => {
     expect((await get('/api/order-lines/search?from=2024-99-01', dist)).status).toBe(400);
     for (const u of ['weigao', 'bjBureau', 'admin'] as const) {
       res = await get(`/api/order-lines/search?productId=${w.product.id}`, await loginAs(u));
-      expect(res.body.data.map((x: any) => x.documentId), u).toEqual([id]);
+      expect(
+        res.body.data.map((x: any) => x.documentId),
+        u,
+      ).toEqual([id]);
     }
     for (const u of ['chunli', 'sxBureau', 'bjDist2', 'jst'] as const) {
       res = await get(`/api/order-lines/search?productId=${w.product.id}`, await loginAs(u));

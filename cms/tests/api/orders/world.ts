@@ -5,7 +5,22 @@ import { createUser, get, loginAs, me, post, testSupport, unique, type DemoUser 
 export const org: Record<string, number> = {};
 
 export async function loadOrgs() {
-  for (const k of ['bjBureau', 'sxBureau', 'weigao', 'chunli', 'bjDist1', 'bjDist2', 'bjDist3', 'sxDist1', 'jst', 'xiehe', 'chaoyang', 'sxrm', 'sxdy', 'admin'] as const) {
+  for (const k of [
+    'bjBureau',
+    'sxBureau',
+    'weigao',
+    'chunli',
+    'bjDist1',
+    'bjDist2',
+    'bjDist3',
+    'sxDist1',
+    'jst',
+    'xiehe',
+    'chaoyang',
+    'sxrm',
+    'sxdy',
+    'admin',
+  ] as const) {
     if (!org[k]) org[k] = (await me(k)).organisation.id;
   }
 }
@@ -16,18 +31,47 @@ export const daysFromToday = (days: number) => new Date(Date.now() + 8 * 3600_00
 
 export async function product(opts: { priceFen?: number; validTo?: string; manufacturer?: number } = {}) {
   return testSupport.fixture('product', {
-    code: unique('T').slice(0, 30), name: unique('测试耗材'), registrationNo: unique('国械注准'), registrationValidTo: opts.validTo ?? future(800),
-    manufacturer: opts.manufacturer ?? org.weigao, spec: 'Φ3.5', model: 'A1', unit: '个', priceFen: opts.priceFen ?? 12345, listed: true,
+    code: unique('T').slice(0, 30),
+    name: unique('测试耗材'),
+    registrationNo: unique('国械注准'),
+    registrationValidTo: opts.validTo ?? future(800),
+    manufacturer: opts.manufacturer ?? org.weigao,
+    spec: 'Φ3.5',
+    model: 'A1',
+    unit: '个',
+    priceFen: opts.priceFen ?? 12345,
+    listed: true,
   });
 }
 
 export async function relationship(hospital: string, distributor: string, status = 'established', extra: Record<string, unknown> = {}) {
-  return testSupport.fixture('hospital-relationship', { hospitalOrgId: org[hospital], distributorOrgId: org[distributor], provinceCode: '11', status, ...extra });
+  return testSupport.fixture('hospital-relationship', {
+    hospitalOrgId: org[hospital],
+    distributorOrgId: org[distributor],
+    provinceCode: '11',
+    status,
+    ...extra,
+  });
 }
 
 export async function delegate(productId: number, distributor: string, provinceCode = '11', status = 'accepted') {
-  const d = await testSupport.fixture('delegation', { delegatorOrgId: org.weigao, manufacturerOrgId: org.weigao, distributorOrgId: org[distributor], provinceCode, status, level: 1, productCount: 1 });
-  await testSupport.fixture('delegation-item', { delegationId: d.id, productId, distributorOrgId: org[distributor], provinceCode, manufacturerOrgId: org.weigao, delegatorOrgId: org.weigao });
+  const d = await testSupport.fixture('delegation', {
+    delegatorOrgId: org.weigao,
+    manufacturerOrgId: org.weigao,
+    distributorOrgId: org[distributor],
+    provinceCode,
+    status,
+    level: 1,
+    productCount: 1,
+  });
+  await testSupport.fixture('delegation-item', {
+    delegationId: d.id,
+    productId,
+    distributorOrgId: org[distributor],
+    provinceCode,
+    manufacturerOrgId: org.weigao,
+    delegatorOrgId: org.weigao,
+  });
   return d;
 }
 
@@ -50,7 +94,11 @@ export async function freshHospital(): Promise<DemoUser> {
 
 /** Places an order of lines (product ids with quantities) and answers the line documentIds. */
 export async function order(hospital: DemoUser, lines: Array<{ productId: number; distributor: string; quantity: number }>) {
-  const res = await post('/api/orders/place', { lines: lines.map((l) => ({ productId: l.productId, distributorOrgId: org[l.distributor], quantity: l.quantity })) }, await loginAs(hospital));
+  const res = await post(
+    '/api/orders/place',
+    { lines: lines.map((l) => ({ productId: l.productId, distributorOrgId: org[l.distributor], quantity: l.quantity })) },
+    await loginAs(hospital),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.data as { documentId: string; code: string; lines: Array<{ documentId: string }> };
 }
@@ -62,7 +110,14 @@ export async function line(user: DemoUser, documentId: string) {
 }
 
 export const batch = (quantity: number, extra: Record<string, unknown> = {}) => ({
-  mode: 'batch', quantity, batchNo: unique('B'), productionDate: daysFromToday(-30), expiryDate: daysFromToday(700), invoiceCode: '011002300111', invoiceNo: '12345678', ...extra,
+  mode: 'batch',
+  quantity,
+  batchNo: unique('B'),
+  productionDate: daysFromToday(-30),
+  expiryDate: daysFromToday(700),
+  invoiceCode: '011002300111',
+  invoiceNo: '12345678',
+  ...extra,
 });
 
 /** An order of one line, confirmed by the distributor. */

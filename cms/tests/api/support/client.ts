@@ -31,7 +31,11 @@ export interface ApiResponse<T = any> {
 export const baseUrl = () => inject('baseUrl');
 
 /** One HTTP call to the real server. `auth` is a JWT or an API token. */
-export async function call<T = any>(method: string, path: string, opts: { auth?: string; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: { auth?: string; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.auth) headers.Authorization = `Bearer ${opts.auth}`;
   let body: BodyInit | undefined = opts.raw;

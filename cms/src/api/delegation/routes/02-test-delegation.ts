@@ -2,7 +2,5 @@
 const enabled = process.env.NODE_ENV === 'test';
 
 export default {
-  routes: enabled
-    ? [{ method: 'GET', path: '/test/delegation-check', handler: 'delegation.testCheck', config: { auth: false } }]
-    : [],
+  routes: enabled ? [{ method: 'GET', path: '/test/delegation-check', handler: 'delegation.testCheck', config: { auth: false } }] : [],
 };

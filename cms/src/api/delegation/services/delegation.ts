@@ -52,40 +52,63 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
 const orgId = z.coerce.number().int().positive();
 const docIds = (max: number) => z.array(z.string().trim().min(1).max(64)).min(1).max(max);
 
-export const createInput = z.object({
-  distributorOrgId: orgId,
-  provinceCode: z.string().trim().regex(/^\d{2}$/),
-  productIds: docIds(MAX_DELEGATION_PRODUCTS),
-}).strict();
+export const createInput = z
+  .object({
+    distributorOrgId: orgId,
+    provinceCode: z
+      .string()
+      .trim()
+      .regex(/^\d{2}$/),
+    productIds: docIds(MAX_DELEGATION_PRODUCTS),
+  })
+  .strict();
 
-export const subInput = z.object({
-  distributorOrgId: orgId,
-  productIds: docIds(MAX_DELEGATION_PRODUCTS).optional(),
-}).strict();
+export const subInput = z
+  .object({
+    distributorOrgId: orgId,
+    productIds: docIds(MAX_DELEGATION_PRODUCTS).optional(),
+  })
+  .strict();
 
-export const respondInput = z.object({
-  action: z.enum(['accept', 'reject']),
-  ids: docIds(200),
-  reason: z.string().max(REASON_MAX_LENGTH * 2).optional().nullable(),
-}).strict();
+export const respondInput = z
+  .object({
+    action: z.enum(['accept', 'reject']),
+    ids: docIds(200),
+    reason: z
+      .string()
+      .max(REASON_MAX_LENGTH * 2)
+      .optional()
+      .nullable(),
+  })
+  .strict();
 
-const listQuery = z.object({
-  status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn']).optional(),
-  level: z.enum(['1', '2']).optional(),
-  box: z.enum(['incoming', 'outgoing']).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
-  q: z.string().trim().max(100).optional(),
-  sort: z.union([z.string(), z.array(z.string())]).optional(),
-  pagination: z.object({ page: z.string().optional(), pageSize: z.string().optional() }).partial().optional(),
-}).strict();
+const listQuery = z
+  .object({
+    status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn']).optional(),
+    level: z.enum(['1', '2']).optional(),
+    box: z.enum(['incoming', 'outgoing']).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+    q: z.string().trim().max(100).optional(),
+    sort: z.union([z.string(), z.array(z.string())]).optional(),
+    pagination: z.object({ page: z.string().optional(), pageSize: z.string().optional() }).partial().optional(),
+  })
+  .strict();
 
-const productsQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
-  manufacturerOrgId: z.string().regex(/^\d+$/).optional(),
-  delegationId: z.string().max(64).optional(),
-  pagination: z.object({ page: z.string().optional(), pageSize: z.string().optional() }).partial().optional(),
-}).strict();
+const productsQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+    manufacturerOrgId: z.string().regex(/^\d+$/).optional(),
+    delegationId: z.string().max(64).optional(),
+    pagination: z.object({ page: z.string().optional(), pageSize: z.string().optional() }).partial().optional(),
+  })
+  .strict();
 
 const likeEscape = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const uniq = <T>(a: T[]) => [...new Set(a)];
@@ -172,7 +195,10 @@ export default factories.createCoreService(UID, () => ({
     const productDocIds = uniq(input.productIds);
     const documentId: string = await strapi.db.transaction(async ({ trx }: any) => {
       const knex = strapi.db.connection;
-      const province = await knex('regions').transacting(trx).where({ code: `${input.provinceCode}0000`, level: 'province' }).first('id');
+      const province = await knex('regions')
+        .transacting(trx)
+        .where({ code: `${input.provinceCode}0000`, level: 'province' })
+        .first('id');
       if (!province) throw validationError('PROVINCE_INVALID', '请选择正确的省份', 'provinceCode');
       await requireDistributorOrg(trx, input.distributorOrgId);
 
@@ -183,17 +209,22 @@ export default factories.createCoreService(UID, () => ({
         .whereIn('p.document_id', productDocIds);
       const found = new Map(products.map((p: any) => [p.document_id, p]));
       const missing = productDocIds.filter((d) => !found.has(d));
-      if (missing.length) throw new DomainError('PRODUCT_NOT_FOUND', `产品不存在：${missing.join('、')}`, { status: 400, field: 'productIds', details: { missing } });
+      if (missing.length)
+        throw new DomainError('PRODUCT_NOT_FOUND', `产品不存在：${missing.join('、')}`, { status: 400, field: 'productIds', details: { missing } });
       const foreign = products.filter((p: any) => Number(p.mf) !== actor.orgId);
       if (foreign.length) {
         throw new DomainError('PRODUCT_NOT_OWN', `只能委托本企业的产品：${foreign.map((p: any) => `${p.code} ${p.name}`).join('、')}`, {
-          status: 403, field: 'productIds', details: { products: foreign.map((p: any) => p.document_id) },
+          status: 403,
+          field: 'productIds',
+          details: { products: foreign.map((p: any) => p.document_id) },
         });
       }
       const unlisted = products.filter((p: any) => !(p.listed === true || p.listed === 1));
       if (unlisted.length) {
         throw new DomainError('PRODUCT_NOT_LISTED', `产品未挂网，不能委托：${unlisted.map((p: any) => `${p.code} ${p.name}`).join('、')}`, {
-          status: 409, field: 'productIds', details: { products: unlisted.map((p: any) => p.document_id) },
+          status: 409,
+          field: 'productIds',
+          details: { products: unlisted.map((p: any) => p.document_id) },
         });
       }
       const ids = products.map((p: any) => Number(p.id));
@@ -206,14 +237,27 @@ export default factories.createCoreService(UID, () => ({
         .whereIn('d.status', ACTIVE)
         .select('p.code', 'p.name');
       if (dup.length) {
-        throw new DomainError('PRODUCT_ALREADY_DELEGATED', `以下产品已委托该配送企业（待确认或已确认）：${dup.map((p: any) => `${p.code} ${p.name}`).join('、')}`, {
-          status: 409, field: 'productIds',
-        });
+        throw new DomainError(
+          'PRODUCT_ALREADY_DELEGATED',
+          `以下产品已委托该配送企业（待确认或已确认）：${dup.map((p: any) => `${p.code} ${p.name}`).join('、')}`,
+          {
+            status: 409,
+            field: 'productIds',
+          },
+        );
       }
-      return this.insert(actor, {
-        delegatorOrgId: actor.orgId, manufacturerOrgId: actor.orgId, distributorOrgId: input.distributorOrgId,
-        provinceCode: input.provinceCode, level: 1, parentDelegationId: null,
-      }, ids);
+      return this.insert(
+        actor,
+        {
+          delegatorOrgId: actor.orgId,
+          manufacturerOrgId: actor.orgId,
+          distributorOrgId: input.distributorOrgId,
+          provinceCode: input.provinceCode,
+          level: 1,
+          parentDelegationId: null,
+        },
+        ids,
+      );
     });
     return { data: await this.one(actor, documentId) };
   },
@@ -246,30 +290,52 @@ export default factories.createCoreService(UID, () => ({
         const wanted = uniq(input.productIds);
         const outside = wanted.filter((d) => !byDoc.has(d));
         if (outside.length) {
-          throw new DomainError('PRODUCT_NOT_IN_DELEGATION', '下级配送只能包含本委托中的产品', { status: 400, field: 'productIds', details: { products: outside } });
+          throw new DomainError('PRODUCT_NOT_IN_DELEGATION', '下级配送只能包含本委托中的产品', {
+            status: 400,
+            field: 'productIds',
+            details: { products: outside },
+          });
         }
         ids = wanted.map((d) => byDoc.get(d)!);
       } else {
         ids = [...byDoc.values()];
       }
       if (!ids.length) throw validationError('VALIDATION_FAILED', '请选择产品', 'productIds');
-      return this.insert(actor, {
-        delegatorOrgId: actor.orgId, manufacturerOrgId: parent.manufacturerOrgId, distributorOrgId: input.distributorOrgId,
-        provinceCode: parent.provinceCode, level: 2, parentDelegationId: parent.id,
-      }, ids);
+      return this.insert(
+        actor,
+        {
+          delegatorOrgId: actor.orgId,
+          manufacturerOrgId: parent.manufacturerOrgId,
+          distributorOrgId: input.distributorOrgId,
+          provinceCode: parent.provinceCode,
+          level: 2,
+          parentDelegationId: parent.id,
+        },
+        ids,
+      );
     });
     return { data: await this.one(actor, documentId) };
   },
 
   /** Inserts a pending delegation with its items and its history (inside the caller's transaction). */
-  async insert(actor: Actor, d: { delegatorOrgId: number; manufacturerOrgId: number; distributorOrgId: number; provinceCode: string; level: number; parentDelegationId: number | null }, productIds: number[]) {
+  async insert(
+    actor: Actor,
+    d: { delegatorOrgId: number; manufacturerOrgId: number; distributorOrgId: number; provinceCode: string; level: number; parentDelegationId: number | null },
+    productIds: number[],
+  ) {
     const row = await strapi.db.query(UID).create({ data: { ...d, status: 'pending', productCount: productIds.length } });
     const items = productIds.map((productId) => ({
-      delegationId: row.id, productId, distributorOrgId: d.distributorOrgId, provinceCode: d.provinceCode,
-      manufacturerOrgId: d.manufacturerOrgId, delegatorOrgId: d.delegatorOrgId,
+      delegationId: row.id,
+      productId,
+      distributorOrgId: d.distributorOrgId,
+      provinceCode: d.provinceCode,
+      manufacturerOrgId: d.manufacturerOrgId,
+      delegatorOrgId: d.delegatorOrgId,
     }));
     for (let i = 0; i < items.length; i += 200) await strapi.db.query(ITEM_UID).createMany({ data: items.slice(i, i + 200) });
-    await strapi.service('api::state-history.state-history').record(actor, [{ entity: 'delegation', entityId: row.id, action: 'create', from: null, to: 'pending' }]);
+    await strapi
+      .service('api::state-history.state-history')
+      .record(actor, [{ entity: 'delegation', entityId: row.id, action: 'create', from: null, to: 'pending' }]);
     return row.documentId as string;
   },
 
@@ -300,22 +366,37 @@ export default factories.createCoreService(UID, () => ({
         throw new DomainError(e.code, e.message, { status: e.status });
       }
       if (errors.length) {
-        throw new DomainError('BATCH_REFUSED', `${errors.length}条委托无法${label}，全部未处理：${errors.map((e) => `${e.documentId}（${e.message}）`).join('；')}`, {
-          status: 409, details: { rows: errors },
-        });
+        throw new DomainError(
+          'BATCH_REFUSED',
+          `${errors.length}条委托无法${label}，全部未处理：${errors.map((e) => `${e.documentId}（${e.message}）`).join('；')}`,
+          {
+            status: 409,
+            details: { rows: errors },
+          },
+        );
       }
       const to = delegationMachine.transitions[input.action].to;
       const at = now();
       for (const id of ids) {
         const r = attrs(rows.get(id));
-        const n = await strapi.db.connection('delegations').transacting(trx)
+        const n = await strapi.db
+          .connection('delegations')
+          .transacting(trx)
           .where({ id: r.id, status: 'pending' })
           .update({ status: to, reason: input.action === 'reject' ? reason : null, responded_at: at, updated_at: at });
         if (n !== 1) throw new DomainError('CONCURRENT_CHANGE', '委托状态已被其他操作改变，请刷新后重试', { status: 409 });
       }
-      await strapi.service('api::state-history.state-history').record(actor, ids.map((id) => ({
-        entity: 'delegation', entityId: attrs(rows.get(id)).id, action: input.action, from: 'pending', to, reason: input.action === 'reject' ? reason : null,
-      })));
+      await strapi.service('api::state-history.state-history').record(
+        actor,
+        ids.map((id) => ({
+          entity: 'delegation',
+          entityId: attrs(rows.get(id)).id,
+          action: input.action,
+          from: 'pending',
+          to,
+          reason: input.action === 'reject' ? reason : null,
+        })),
+      );
     });
     return { data: await Promise.all(ids.map((id) => this.one(actor, id))) };
   },
@@ -329,9 +410,15 @@ export default factories.createCoreService(UID, () => ({
       if (r.delegatorOrgId !== actor.orgId) throw new DomainError('NOT_DELEGATOR', '只有发起委托的企业可以撤回', { status: 403 });
       const to = delegationMachine.next('withdraw', r.status, { role: actor.role });
       const at = now();
-      const n = await strapi.db.connection('delegations').transacting(trx).where({ id: r.id, status: 'pending' }).update({ status: to, responded_at: at, updated_at: at });
+      const n = await strapi.db
+        .connection('delegations')
+        .transacting(trx)
+        .where({ id: r.id, status: 'pending' })
+        .update({ status: to, responded_at: at, updated_at: at });
       if (n !== 1) throw new DomainError('CONCURRENT_CHANGE', '委托状态已被其他操作改变，请刷新后重试', { status: 409 });
-      await strapi.service('api::state-history.state-history').record(actor, [{ entity: 'delegation', entityId: r.id, action: 'withdraw', from: r.status, to }]);
+      await strapi
+        .service('api::state-history.state-history')
+        .record(actor, [{ entity: 'delegation', entityId: r.id, action: 'withdraw', from: r.status, to }]);
     });
     return { data: await this.one(actor, documentId) };
   },
@@ -352,9 +439,15 @@ export default factories.createCoreService(UID, () => ({
   listColumns() {
     const knex = strapi.db.connection;
     return [
-      'd.*', 'm.name as manufacturer_name', 'dl.name as delegator_name', 'ds.name as distributor_name', 'pd.document_id as parent_document_id',
+      'd.*',
+      'm.name as manufacturer_name',
+      'dl.name as delegator_name',
+      'ds.name as distributor_name',
+      'pd.document_id as parent_document_id',
       knex.raw(`(select count(*) from delegations c where c.parent_delegation_id = d.id and c.status in ('pending', 'accepted')) as active_subs`),
-      knex.raw(`(select c.distributor_org_id from delegations c where c.parent_delegation_id = d.id and c.status in ('pending', 'accepted') order by c.id desc limit 1) as sub_distributor_org_id`),
+      knex.raw(
+        `(select c.distributor_org_id from delegations c where c.parent_delegation_id = d.id and c.status in ('pending', 'accepted') order by c.id desc limit 1) as sub_distributor_org_id`,
+      ),
     ];
   },
 
@@ -421,27 +514,53 @@ export default factories.createCoreService(UID, () => ({
     const d = await this.one(actor, documentId);
     const q = parse(productsQuery, rawQuery);
     const { page, pageSize, offset } = readPaging(q, { pageSize: 20, max: 1000 });
-    const qb = strapi.db.connection('delegation_items as i')
+    const qb = strapi.db
+      .connection('delegation_items as i')
       .join('products as p', 'p.id', 'i.product_id')
       .leftJoin('organisations as m', 'm.id', 'i.manufacturer_org_id')
       .where('i.delegation_id', d.id);
     if (q.q) {
       const v = likeEscape(q.q);
-      qb.where((w: any) => { for (const c of ['p.name', 'p.code', 'p.registration_no']) w.orWhereRaw(`lower(${c}) like ? escape '\\'`, [v]); });
+      qb.where((w: any) => {
+        for (const c of ['p.name', 'p.code', 'p.registration_no']) w.orWhereRaw(`lower(${c}) like ? escape '\\'`, [v]);
+      });
     }
     const [{ total }] = await qb.clone().clearSelect().count({ total: '*' });
-    const rows = await qb.clone()
-      .select('p.id', 'p.document_id', 'p.code', 'p.name', 'p.registration_no', 'p.registration_valid_to', 'p.spec', 'p.model', 'p.unit', 'p.price_fen', 'p.category', 'm.name as manufacturer_name')
-      .orderBy('p.code', 'asc').orderBy('p.id', 'asc').limit(pageSize).offset(offset);
+    const rows = await qb
+      .clone()
+      .select(
+        'p.id',
+        'p.document_id',
+        'p.code',
+        'p.name',
+        'p.registration_no',
+        'p.registration_valid_to',
+        'p.spec',
+        'p.model',
+        'p.unit',
+        'p.price_fen',
+        'p.category',
+        'm.name as manufacturer_name',
+      )
+      .orderBy('p.code', 'asc')
+      .orderBy('p.id', 'asc')
+      .limit(pageSize)
+      .offset(offset);
     return {
-      ...pageEnvelope(rows.map((r: any) => productRow(r)), Number(total), page, pageSize),
+      ...pageEnvelope(
+        rows.map((r: any) => productRow(r)),
+        Number(total),
+        page,
+        pageSize,
+      ),
       delegation: d,
     };
   },
 
   /** 配送产品目录 base query: items of accepted delegations addressed to the actor. */
   delegatedBase(actor: Actor, q: z.infer<typeof productsQuery>) {
-    const qb = strapi.db.connection('delegation_items as i')
+    const qb = strapi.db
+      .connection('delegation_items as i')
       .join('delegations as d', 'd.id', 'i.delegation_id')
       .join('products as p', 'p.id', 'i.product_id')
       .leftJoin('organisations as m', 'm.id', 'i.manufacturer_org_id')
@@ -453,15 +572,37 @@ export default factories.createCoreService(UID, () => ({
     if (q.delegationId) qb.where('d.document_id', q.delegationId);
     if (q.q) {
       const v = likeEscape(q.q);
-      qb.where((w: any) => { for (const c of ['p.name', 'p.code', 'p.registration_no', 'm.name']) w.orWhereRaw(`lower(${c}) like ? escape '\\'`, [v]); });
+      qb.where((w: any) => {
+        for (const c of ['p.name', 'p.code', 'p.registration_no', 'm.name']) w.orWhereRaw(`lower(${c}) like ? escape '\\'`, [v]);
+      });
     }
     return qb;
   },
 
   delegatedColumns() {
-    return ['i.id as item_id', 'i.document_id as item_document_id', 'i.province_code', 'd.level', 'd.document_id as delegation_document_id', 'd.responded_at',
-      'p.id', 'p.document_id', 'p.code', 'p.name', 'p.registration_no', 'p.registration_valid_to', 'p.spec', 'p.model', 'p.unit', 'p.price_fen', 'p.category',
-      'm.name as manufacturer_name', 'dl.name as delegator_name', 'i.manufacturer_org_id', 'i.delegator_org_id'];
+    return [
+      'i.id as item_id',
+      'i.document_id as item_document_id',
+      'i.province_code',
+      'd.level',
+      'd.document_id as delegation_document_id',
+      'd.responded_at',
+      'p.id',
+      'p.document_id',
+      'p.code',
+      'p.name',
+      'p.registration_no',
+      'p.registration_valid_to',
+      'p.spec',
+      'p.model',
+      'p.unit',
+      'p.price_fen',
+      'p.category',
+      'm.name as manufacturer_name',
+      'dl.name as delegator_name',
+      'i.manufacturer_org_id',
+      'i.delegator_org_id',
+    ];
   },
 
   async delegatedRow(r: any) {
@@ -494,20 +635,53 @@ export default factories.createCoreService(UID, () => ({
     const q = parse(productsQuery, rawQuery);
     const qb = this.delegatedBase(actor, q);
     let lastId = 0;
-    const headers = ['产品编码', '产品名称', '注册证号', '注册证有效期至', '规格', '型号', '单位', '挂网价（元）', '分类', '生产企业', '委托企业', '配送省份', '配送层级', '确认时间'];
-    return streamXlsx('配送产品目录', headers, async () => {
-      const rows = await qb.clone().select(this.delegatedColumns()).where('i.id', '>', lastId).orderBy('i.id', 'asc').limit(2000);
-      if (!rows.length) return [];
-      lastId = Number(rows[rows.length - 1].item_id);
-      const out: Cell[][] = [];
-      for (const raw of rows) {
-        const r = await this.delegatedRow(raw);
-        out.push([r.code, r.name, r.registrationNo, r.registrationValidTo ?? '', r.spec ?? '', r.model ?? '', r.unit ?? '',
-          r.priceFen === null ? '' : Number(formatFen(r.priceFen)), categoryLabel(r.category), r.manufacturerName ?? '', r.delegatorName ?? '',
-          r.provinceName, r.level === 2 ? '下级配送' : '一级配送', r.acceptedAt ? chinaDate(new Date(r.acceptedAt)) : '']);
-      }
-      return out;
-    }, [14, 30, 22, 14, 24, 14, 6, 12, 8, 30, 30, 10, 10, 12]);
+    const headers = [
+      '产品编码',
+      '产品名称',
+      '注册证号',
+      '注册证有效期至',
+      '规格',
+      '型号',
+      '单位',
+      '挂网价（元）',
+      '分类',
+      '生产企业',
+      '委托企业',
+      '配送省份',
+      '配送层级',
+      '确认时间',
+    ];
+    return streamXlsx(
+      '配送产品目录',
+      headers,
+      async () => {
+        const rows = await qb.clone().select(this.delegatedColumns()).where('i.id', '>', lastId).orderBy('i.id', 'asc').limit(2000);
+        if (!rows.length) return [];
+        lastId = Number(rows[rows.length - 1].item_id);
+        const out: Cell[][] = [];
+        for (const raw of rows) {
+          const r = await this.delegatedRow(raw);
+          out.push([
+            r.code,
+            r.name,
+            r.registrationNo,
+            r.registrationValidTo ?? '',
+            r.spec ?? '',
+            r.model ?? '',
+            r.unit ?? '',
+            r.priceFen === null ? '' : Number(formatFen(r.priceFen)),
+            categoryLabel(r.category),
+            r.manufacturerName ?? '',
+            r.delegatorName ?? '',
+            r.provinceName,
+            r.level === 2 ? '下级配送' : '一级配送',
+            r.acceptedAt ? chinaDate(new Date(r.acceptedAt)) : '',
+          ]);
+        }
+        return out;
+      },
+      [14, 30, 22, 14, 24, 14, 6, 12, 8, 30, 30, 10, 10, 12],
+    );
   },
 }));
 

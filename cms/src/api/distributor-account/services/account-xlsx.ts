@@ -49,10 +49,32 @@ export function errorWorkbook(rows: unknown[][], errors: ImportError[]): Buffer 
 /** Accounts as an .xlsx (导出 of the current filter). */
 export function exportWorkbook(rows: Array<Record<string, unknown>>): Buffer {
   const ws = XLSX.utils.aoa_to_sheet([
-    ['配送企业用户名', '省平台账号', '配送企业名称', '统一社会信用代码', '法人', '被授权人', '联系电话', '配送区域', '用户状态', '是否发放', '是否登录', '最后登录时间'],
+    [
+      '配送企业用户名',
+      '省平台账号',
+      '配送企业名称',
+      '统一社会信用代码',
+      '法人',
+      '被授权人',
+      '联系电话',
+      '配送区域',
+      '用户状态',
+      '是否发放',
+      '是否登录',
+      '最后登录时间',
+    ],
     ...rows.map((r: any) => [
-      r.username, r.provincialAccount, r.companyName, r.creditCode, r.legalPerson, r.authorisedPerson, r.phone,
-      (r.distributionAreas ?? []).join(', '), r.enabled ? '启用' : '禁用', r.issued ? '是' : '否', r.loggedIn ? '是' : '否',
+      r.username,
+      r.provincialAccount,
+      r.companyName,
+      r.creditCode,
+      r.legalPerson,
+      r.authorisedPerson,
+      r.phone,
+      (r.distributionAreas ?? []).join(', '),
+      r.enabled ? '启用' : '禁用',
+      r.issued ? '是' : '否',
+      r.loggedIn ? '是' : '否',
       r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
     ]),
   ]);

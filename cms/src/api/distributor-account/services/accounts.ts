@@ -222,7 +222,11 @@ export async function list(actor: Actor, query: any, max = 100) {
   const k = knex();
   const base = k(`${T} as a`);
   if (province) base.where('a.province_code', province);
-  for (const [name, col] of [['username', 'a.username'], ['companyName', 'a.company_name'], ['provincialAccount', 'a.provincial_account']] as const) {
+  for (const [name, col] of [
+    ['username', 'a.username'],
+    ['companyName', 'a.company_name'],
+    ['provincialAccount', 'a.provincial_account'],
+  ] as const) {
     const v = filterValue(query, name);
     if (v !== undefined) base.whereRaw(`LOWER(${col}) LIKE ? ESCAPE '\\'`, [likeEscape(v)]);
   }
@@ -250,7 +254,12 @@ export async function list(actor: Actor, query: any, max = 100) {
     .limit(pageSize)
     .offset(offset);
   const names = await regionNames();
-  return pageEnvelope(rows.map((r: any) => present(r, names)), Number(total), page, pageSize);
+  return pageEnvelope(
+    rows.map((r: any) => present(r, names)),
+    Number(total),
+    page,
+    pageSize,
+  );
 }
 
 export async function findOne(actor: Actor, documentId: string) {
@@ -321,7 +330,9 @@ export async function previewUsername(actor: Actor, provincialAccountRaw: unknow
     (e) => e.field === 'provincialAccount',
   );
   if (errs.length) return { username: null, message: errs[0]!.message };
-  const username = input.provincialAccount ? makeUsername(provinceCode, input.provincialAccount) : makeUsername(provinceCode, null, await nextSeq(provinceCode));
+  const username = input.provincialAccount
+    ? makeUsername(provinceCode, input.provincialAccount)
+    : makeUsername(provinceCode, null, await nextSeq(provinceCode));
   const taken = await takenUsernames([username]);
   return { username, message: taken.has(username) ? `用户名 ${username} 已存在` : null };
 }
@@ -342,15 +353,27 @@ export async function create(actor: Actor, body: any) {
     const at = now();
     const documentId = createId();
     await trx(T).insert({
-      document_id: documentId, username, provincial_account: input.provincialAccount || null, company_name: input.companyName,
-      credit_code: input.creditCode, legal_person: input.legalPerson || null, authorised_person: input.authorisedPerson || null,
-      phone: input.phone || null, province_code: provinceCode, seq, bureau_org_id: orgId, issued: false, enabled: true,
-      created_at: at, updated_at: at, published_at: at,
+      document_id: documentId,
+      username,
+      provincial_account: input.provincialAccount || null,
+      company_name: input.companyName,
+      credit_code: input.creditCode,
+      legal_person: input.legalPerson || null,
+      authorised_person: input.authorisedPerson || null,
+      phone: input.phone || null,
+      province_code: provinceCode,
+      seq,
+      bureau_org_id: orgId,
+      issued: false,
+      enabled: true,
+      created_at: at,
+      updated_at: at,
+      published_at: at,
     });
     const row = await trx(T).where('document_id', documentId).first();
-    await strapi.service('api::state-history.state-history').record(actor, [
-      { entity: 'distributor-account', entityId: row.id, action: 'create', from: null, to: 'notIssued' },
-    ]);
+    await strapi
+      .service('api::state-history.state-history')
+      .record(actor, [{ entity: 'distributor-account', entityId: row.id, action: 'create', from: null, to: 'notIssued' }]);
     return present(row, await regionNames(trx));
   });
 }
@@ -380,15 +403,30 @@ export async function update(actor: Actor, documentId: string, body: any) {
     }
     if (dup.length) throw fieldErrors(dup, 'ACCOUNT_DUPLICATE');
     const at = now();
-    await trx(T).where('id', row.id).update({
-      username, seq, provincial_account: input.provincialAccount || null, company_name: input.companyName, credit_code: input.creditCode,
-      legal_person: input.legalPerson || null, authorised_person: input.authorisedPerson || null, phone: input.phone || null, updated_at: at,
-    });
-    if (issued && row.organisation_id) {
-      await trx('organisations').where('id', row.organisation_id).update({
-        name: input.companyName, credit_code: input.creditCode, legal_person: input.legalPerson || null,
-        authorised_person: input.authorisedPerson || null, phone: input.phone || null, updated_at: at,
+    await trx(T)
+      .where('id', row.id)
+      .update({
+        username,
+        seq,
+        provincial_account: input.provincialAccount || null,
+        company_name: input.companyName,
+        credit_code: input.creditCode,
+        legal_person: input.legalPerson || null,
+        authorised_person: input.authorisedPerson || null,
+        phone: input.phone || null,
+        updated_at: at,
       });
+    if (issued && row.organisation_id) {
+      await trx('organisations')
+        .where('id', row.organisation_id)
+        .update({
+          name: input.companyName,
+          credit_code: input.creditCode,
+          legal_person: input.legalPerson || null,
+          authorised_person: input.authorisedPerson || null,
+          phone: input.phone || null,
+          updated_at: at,
+        });
       if (row.user_id) await trx('up_users').where('id', row.user_id).update({ display_name: input.companyName, updated_at: at });
     }
     return findOneIn(trx, row.id);
@@ -396,7 +434,10 @@ export async function update(actor: Actor, documentId: string, body: any) {
 }
 
 async function findOneIn(trx: Knex, id: number) {
-  const r = await trx(`${T} as a`).leftJoin('organisations as o', 'o.id', 'a.organisation_id').where('a.id', id).first('a.*', 'o.distribution_area_codes as area_codes');
+  const r = await trx(`${T} as a`)
+    .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .where('a.id', id)
+    .first('a.*', 'o.distribution_area_codes as area_codes');
   return present(r, await regionNames(trx));
 }
 
@@ -407,9 +448,9 @@ export async function remove(actor: Actor, documentId: string) {
     assertAccountAction('delete', { issued: bool(row.issued), enabled: bool(row.enabled) });
     const n = await trx(T).where({ id: row.id, issued: false }).del();
     if (n !== 1) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号已发放，不能删除', { status: 409 });
-    await strapi.service('api::state-history.state-history').record(actor, [
-      { entity: 'distributor-account', entityId: row.id, action: 'delete', from: 'notIssued', to: null },
-    ]);
+    await strapi
+      .service('api::state-history.state-history')
+      .record(actor, [{ entity: 'distributor-account', entityId: row.id, action: 'delete', from: 'notIssued', to: null }]);
     return { documentId: row.document_id, username: row.username };
   });
 }
@@ -432,10 +473,17 @@ export async function issue(actor: Actor, body: any) {
     if (rows.length !== documentIds.length) throw notFound();
     const already = rows.filter((r) => bool(r.issued));
     if (already.length) {
-      throw new DomainError('ACCOUNT_ALREADY_ISSUED', `以下账号已发放，不能重复发放：${already.slice(0, 10).map((r) => r.username).join('、')}${already.length > 10 ? ` 等${already.length}个` : ''}`, {
-        status: 409,
-        details: { usernames: already.map((r) => r.username) },
-      });
+      throw new DomainError(
+        'ACCOUNT_ALREADY_ISSUED',
+        `以下账号已发放，不能重复发放：${already
+          .slice(0, 10)
+          .map((r) => r.username)
+          .join('、')}${already.length > 10 ? ` 等${already.length}个` : ''}`,
+        {
+          status: 409,
+          details: { usernames: already.map((r) => r.username) },
+        },
+      );
     }
     const bureau = await trx('organisations').where('id', orgId).first('initial_password_hash');
     const hash: string | null = bureau?.initial_password_hash ?? null;
@@ -456,7 +504,9 @@ export async function issue(actor: Actor, body: any) {
       for (const o of await trx('organisations').whereIn('credit_code', part).select('credit_code', 'name')) orgClash.set(o.credit_code, o.name);
     }
     if (orgClash.size) {
-      throw new DomainError('CREDIT_CODE_TAKEN', `统一社会信用代码已被平台机构使用，不能发放：${[...orgClash.values()].slice(0, 10).join('、')}`, { status: 409 });
+      throw new DomainError('CREDIT_CODE_TAKEN', `统一社会信用代码已被平台机构使用，不能发放：${[...orgClash.values()].slice(0, 10).join('、')}`, {
+        status: 409,
+      });
     }
 
     const at = now();
@@ -467,9 +517,19 @@ export async function issue(actor: Actor, body: any) {
         const d = createId();
         orgDoc.set(r.id, d);
         return {
-          document_id: d, name: r.company_name, type: 'distributor', province_code: r.province_code, credit_code: r.credit_code,
-          legal_person: r.legal_person, authorised_person: r.authorised_person, phone: r.phone, distribution_area_codes: JSON.stringify([]),
-          enabled: true, created_at: at, updated_at: at, published_at: at,
+          document_id: d,
+          name: r.company_name,
+          type: 'distributor',
+          province_code: r.province_code,
+          credit_code: r.credit_code,
+          legal_person: r.legal_person,
+          authorised_person: r.authorised_person,
+          phone: r.phone,
+          distribution_area_codes: JSON.stringify([]),
+          enabled: true,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         };
       });
       await trx('organisations').insert(orgRows);
@@ -477,16 +537,28 @@ export async function issue(actor: Actor, body: any) {
         const d = createId();
         userDoc.set(r.id, d);
         return {
-          document_id: d, username: r.username, email: null, provider: 'local', password: hash, confirmed: true, blocked: false,
-          display_name: r.company_name, must_change_password: true, created_at: at, updated_at: at, published_at: at,
+          document_id: d,
+          username: r.username,
+          email: null,
+          provider: 'local',
+          password: hash,
+          confirmed: true,
+          blocked: false,
+          display_name: r.company_name,
+          must_change_password: true,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         };
       });
       await trx('up_users').insert(userRows);
     }
     const orgIds = new Map<string, number>();
     const userIds = new Map<string, number>();
-    for (const part of chunks([...orgDoc.values()], 500)) for (const o of await trx('organisations').whereIn('document_id', part).select('id', 'document_id')) orgIds.set(o.document_id, o.id);
-    for (const part of chunks([...userDoc.values()], 500)) for (const u of await trx('up_users').whereIn('document_id', part).select('id', 'document_id')) userIds.set(u.document_id, u.id);
+    for (const part of chunks([...orgDoc.values()], 500))
+      for (const o of await trx('organisations').whereIn('document_id', part).select('id', 'document_id')) orgIds.set(o.document_id, o.id);
+    for (const part of chunks([...userDoc.values()], 500))
+      for (const u of await trx('up_users').whereIn('document_id', part).select('id', 'document_id')) userIds.set(u.document_id, u.id);
 
     const links = rows.map((r) => ({ account: r, orgId: orgIds.get(orgDoc.get(r.id)!)!, userId: userIds.get(userDoc.get(r.id)!)! }));
     for (const part of chunks(links, 300)) {
@@ -495,7 +567,12 @@ export async function issue(actor: Actor, body: any) {
     }
     for (const l of links) {
       const n = await trx(T).where({ id: l.account.id, issued: false }).update({
-        issued: true, issued_at: at, enabled: true, organisation_id: l.orgId, user_id: l.userId, updated_at: at,
+        issued: true,
+        issued_at: at,
+        enabled: true,
+        organisation_id: l.orgId,
+        user_id: l.userId,
+        updated_at: at,
       });
       if (n !== 1) throw new DomainError('ACCOUNT_ALREADY_ISSUED', `账号 ${l.account.username} 已发放，不能重复发放`, { status: 409 });
     }
@@ -512,18 +589,28 @@ export async function issue(actor: Actor, body: any) {
 
 export async function setEnabled(actor: Actor, documentId: string, enabled: boolean) {
   requireBureau(actor);
-  return afterLoginChange(writeTx(async (trx: Knex) => {
-    const row = await loadOne(actor, documentId, trx);
-    assertAccountAction(enabled ? 'enable' : 'disable', { issued: bool(row.issued), enabled: bool(row.enabled) });
-    const at = now();
-    const n = await trx(T).where({ id: row.id, issued: true, enabled: !enabled }).update({ enabled, updated_at: at });
-    if (n !== 1) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', enabled ? '账号已是启用状态' : '账号已是禁用状态', { status: 409 });
-    if (row.user_id) await trx('up_users').where('id', row.user_id).update({ blocked: !enabled, updated_at: at });
-    await strapi.service('api::state-history.state-history').record(actor, [
-      { entity: 'distributor-account', entityId: row.id, action: enabled ? 'enable' : 'disable', from: enabled ? 'disabled' : 'enabled', to: enabled ? 'enabled' : 'disabled' },
-    ]);
-    return findOneIn(trx, row.id);
-  }));
+  return afterLoginChange(
+    writeTx(async (trx: Knex) => {
+      const row = await loadOne(actor, documentId, trx);
+      assertAccountAction(enabled ? 'enable' : 'disable', { issued: bool(row.issued), enabled: bool(row.enabled) });
+      const at = now();
+      const n = await trx(T).where({ id: row.id, issued: true, enabled: !enabled }).update({ enabled, updated_at: at });
+      if (n !== 1) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', enabled ? '账号已是启用状态' : '账号已是禁用状态', { status: 409 });
+      if (row.user_id) await trx('up_users').where('id', row.user_id).update({ blocked: !enabled, updated_at: at });
+      await strapi
+        .service('api::state-history.state-history')
+        .record(actor, [
+          {
+            entity: 'distributor-account',
+            entityId: row.id,
+            action: enabled ? 'enable' : 'disable',
+            from: enabled ? 'disabled' : 'enabled',
+            to: enabled ? 'enabled' : 'disabled',
+          },
+        ]);
+      return findOneIn(trx, row.id);
+    }),
+  );
 }
 
 /** Raw writes to up_users bypass Strapi's lifecycles: drop cached authentications so the change holds on the next request. */
@@ -537,18 +624,20 @@ async function afterLoginChange<T>(work: Promise<T>): Promise<T> {
 
 export async function resetPassword(actor: Actor, documentId: string) {
   const { orgId } = requireBureau(actor);
-  return afterLoginChange(writeTx(async (trx: Knex) => {
-    const row = await loadOne(actor, documentId, trx);
-    assertAccountAction('resetPassword', { issued: bool(row.issued), enabled: bool(row.enabled) });
-    const bureau = await trx('organisations').where('id', orgId).first('initial_password_hash');
-    if (!bureau?.initial_password_hash) throw new DomainError('INITIAL_PASSWORD_MISSING', '本局尚未配置账号初始密码，请联系联采办', { status: 409 });
-    if (!row.user_id) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号未关联登录用户', { status: 409 });
-    await trx('up_users').where('id', row.user_id).update({ password: bureau.initial_password_hash, must_change_password: true, updated_at: now() });
-    await strapi.service('api::state-history.state-history').record(actor, [
-      { entity: 'distributor-account', entityId: row.id, action: 'resetPassword', from: 'issued', to: 'issued' },
-    ]);
-    return { documentId: row.document_id, username: row.username, mustChangePassword: true };
-  }));
+  return afterLoginChange(
+    writeTx(async (trx: Knex) => {
+      const row = await loadOne(actor, documentId, trx);
+      assertAccountAction('resetPassword', { issued: bool(row.issued), enabled: bool(row.enabled) });
+      const bureau = await trx('organisations').where('id', orgId).first('initial_password_hash');
+      if (!bureau?.initial_password_hash) throw new DomainError('INITIAL_PASSWORD_MISSING', '本局尚未配置账号初始密码，请联系联采办', { status: 409 });
+      if (!row.user_id) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号未关联登录用户', { status: 409 });
+      await trx('up_users').where('id', row.user_id).update({ password: bureau.initial_password_hash, must_change_password: true, updated_at: now() });
+      await strapi
+        .service('api::state-history.state-history')
+        .record(actor, [{ entity: 'distributor-account', entityId: row.id, action: 'resetPassword', from: 'issued', to: 'issued' }]);
+      return { documentId: row.document_id, username: row.username, mustChangePassword: true };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +648,6 @@ export interface ImportError {
   column: string;
   message: string;
 }
-
 
 /**
  * Checks the sheet's rows (header first) and answers the accounts to create or every error.
@@ -627,7 +715,10 @@ export async function validateImport(actor: Actor, rows: unknown[][]) {
     const s = p.input.provincialAccount ? null : seq++;
     let username = '';
     try {
-      username = p.input.provincialAccount && !/^[A-Za-z0-9]{1,20}$/.test(p.input.provincialAccount) ? '' : makeUsername(provinceCode, p.input.provincialAccount || null, s);
+      username =
+        p.input.provincialAccount && !/^[A-Za-z0-9]{1,20}$/.test(p.input.provincialAccount)
+          ? ''
+          : makeUsername(provinceCode, p.input.provincialAccount || null, s);
     } catch {
       username = '';
     }
@@ -673,10 +764,22 @@ export async function storeImport(actor: Actor, accounts: { input: AccountInput;
         const d = createId();
         docs.push(d);
         return {
-          document_id: d, username: a.username, provincial_account: a.input.provincialAccount || null, company_name: a.input.companyName,
-          credit_code: a.input.creditCode, legal_person: a.input.legalPerson || null, authorised_person: a.input.authorisedPerson || null,
-          phone: a.input.phone || null, province_code: provinceCode, seq: a.seq, bureau_org_id: orgId, issued: false, enabled: true,
-          created_at: at, updated_at: at, published_at: at,
+          document_id: d,
+          username: a.username,
+          provincial_account: a.input.provincialAccount || null,
+          company_name: a.input.companyName,
+          credit_code: a.input.creditCode,
+          legal_person: a.input.legalPerson || null,
+          authorised_person: a.input.authorisedPerson || null,
+          phone: a.input.phone || null,
+          province_code: provinceCode,
+          seq: a.seq,
+          bureau_org_id: orgId,
+          issued: false,
+          enabled: true,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         };
       });
       await trx(T).insert(rows);
@@ -692,5 +795,15 @@ export async function storeImport(actor: Actor, accounts: { input: AccountInput;
 }
 
 export default () => ({
-  list, findOne, previewUsername, create, update, remove, issue, setEnabled, resetPassword, validateImport, storeImport,
+  list,
+  findOne,
+  previewUsername,
+  create,
+  update,
+  remove,
+  issue,
+  setEnabled,
+  resetPassword,
+  validateImport,
+  storeImport,
 });

@@ -104,19 +104,51 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     const rows: any[] = [];
     for (let page = 1; page <= 50; page++) {
       const res = await service().list(actor, {
-        page, pageSize: 200, statuses: q.status, q: q.q?.trim() || undefined, hospitalOrgId: q.hospitalOrgId,
-        distributorOrgId: q.distributorOrgId, orderable: q.orderable === 'true', sort: { column, order: order === 'asc' ? 'asc' : 'desc' },
+        page,
+        pageSize: 200,
+        statuses: q.status,
+        q: q.q?.trim() || undefined,
+        hospitalOrgId: q.hospitalOrgId,
+        distributorOrgId: q.distributorOrgId,
+        orderable: q.orderable === 'true',
+        sort: { column, order: order === 'asc' ? 'asc' : 'desc' },
       });
       rows.push(...res.data);
       if (page >= res.meta.pagination.pageCount) break;
     }
     const day = (v: string | null) => (v ? formatChinaDateTime(v) : '');
     const sheet = XLSX.utils.aoa_to_sheet([
-      ['医疗机构', '所在地区', '配送企业', '配送区域', '状态', '申请时间', '处理时间', '撤销申请时间', '解约开始', '解约截止', '剩余天数', '可下单', '理由', '撤销理由'],
+      [
+        '医疗机构',
+        '所在地区',
+        '配送企业',
+        '配送区域',
+        '状态',
+        '申请时间',
+        '处理时间',
+        '撤销申请时间',
+        '解约开始',
+        '解约截止',
+        '剩余天数',
+        '可下单',
+        '理由',
+        '撤销理由',
+      ],
       ...rows.map((r) => [
-        r.hospitalName, r.hospitalRegionName ?? '', r.distributorName, r.distributorAreas.map((a: any) => a.name).join('、'),
-        relationshipMachine.label(r.status), day(r.requestedAt), day(r.respondedAt), day(r.revokeRequestedAt), day(r.terminatingSince),
-        day(r.terminationEndsAt), r.daysLeft ?? '', r.orderable ? '是' : '否', r.reason ?? '', r.revokeReason ?? '',
+        r.hospitalName,
+        r.hospitalRegionName ?? '',
+        r.distributorName,
+        r.distributorAreas.map((a: any) => a.name).join('、'),
+        relationshipMachine.label(r.status),
+        day(r.requestedAt),
+        day(r.respondedAt),
+        day(r.revokeRequestedAt),
+        day(r.terminatingSince),
+        day(r.terminationEndsAt),
+        r.daysLeft ?? '',
+        r.orderable ? '是' : '否',
+        r.reason ?? '',
+        r.revokeReason ?? '',
       ]),
     ]);
     const book = XLSX.utils.book_new();

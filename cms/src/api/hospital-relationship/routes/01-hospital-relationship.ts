@@ -34,7 +34,12 @@ export default {
     { method: 'GET', path: '/hospital-relationships/candidates', handler: 'hospital-relationship.candidates', config: role('hospital') },
     { method: 'GET', path: '/hospital-relationships/orderable', handler: 'hospital-relationship.orderable', config: role('hospital') },
     { method: 'POST', path: '/hospital-relationships/request', handler: 'hospital-relationship.request', config: role('hospital') },
-    { method: 'POST', path: `/hospital-relationships/:action(${ACTIONS})`, handler: 'hospital-relationship.transition', config: role('hospital', 'distributor') },
+    {
+      method: 'POST',
+      path: `/hospital-relationships/:action(${ACTIONS})`,
+      handler: 'hospital-relationship.transition',
+      config: role('hospital', 'distributor'),
+    },
     {
       method: 'POST',
       path: `/hospital-relationships/:documentId/:action(${ACTIONS})`,

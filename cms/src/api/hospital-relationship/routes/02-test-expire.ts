@@ -2,7 +2,5 @@
 const enabled = process.env.NODE_ENV === 'test';
 
 export default {
-  routes: enabled
-    ? [{ method: 'POST', path: '/test/hospital-relationships/expire', handler: 'hospital-relationship.runExpiry', config: { auth: false } }]
-    : [],
+  routes: enabled ? [{ method: 'POST', path: '/test/hospital-relationships/expire', handler: 'hospital-relationship.runExpiry', config: { auth: false } }] : [],
 };

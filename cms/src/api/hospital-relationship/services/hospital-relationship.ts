@@ -90,7 +90,7 @@ export function presentRow(r: any, at: Date, regionNames: Map<string, string> = 
     hospitalName: r.hospital_name ?? null,
     hospitalLevel: r.hospital_level ?? null,
     hospitalRegionCode: r.hospital_region_code ?? null,
-    hospitalRegionName: r.hospital_region_code ? regionNames.get(r.hospital_region_code) ?? null : null,
+    hospitalRegionName: r.hospital_region_code ? (regionNames.get(r.hospital_region_code) ?? null) : null,
     distributorOrgId: r.distributor_org_id ?? r.distributorOrgId,
     distributorName: r.distributor_name ?? null,
     distributorAreas: areas.map((code) => ({ code, name: regionNames.get(code) ?? code })),
@@ -129,25 +129,40 @@ async function regionNamesFor(codes: Iterable<string>): Promise<Map<string, stri
   const list = [...new Set([...codes].filter(Boolean))];
   const map = new Map<string, string>();
   for (let i = 0; i < list.length; i += 500) {
-    const rows = await knex()('regions').select('code', 'name').whereIn('code', list.slice(i, i + 500));
+    const rows = await knex()('regions')
+      .select('code', 'name')
+      .whereIn('code', list.slice(i, i + 500));
     for (const r of rows) map.set(r.code, r.name);
   }
   return map;
 }
 
 function baseQuery(actor: Actor) {
-  const qb = knex()(`${T} as hr`)
-    .leftJoin('organisations as h', 'h.id', 'hr.hospital_org_id')
-    .leftJoin('organisations as d', 'd.id', 'hr.distributor_org_id');
+  const qb = knex()(`${T} as hr`).leftJoin('organisations as h', 'h.id', 'hr.hospital_org_id').leftJoin('organisations as d', 'd.id', 'hr.distributor_org_id');
   applyScope(qb, actor, UID, 'hr');
   return qb;
 }
 
 const SELECT = [
-  'hr.id', 'hr.document_id', 'hr.hospital_org_id', 'hr.distributor_org_id', 'hr.province_code', 'hr.status', 'hr.reason', 'hr.revoke_reason',
-  'hr.requested_at', 'hr.responded_at', 'hr.revoke_requested_at', 'hr.terminating_since', 'hr.created_at', 'hr.updated_at',
-  'h.name as hospital_name', 'h.hospital_level as hospital_level', 'h.region_code as hospital_region_code',
-  'd.name as distributor_name', 'd.distribution_area_codes as distributor_areas',
+  'hr.id',
+  'hr.document_id',
+  'hr.hospital_org_id',
+  'hr.distributor_org_id',
+  'hr.province_code',
+  'hr.status',
+  'hr.reason',
+  'hr.revoke_reason',
+  'hr.requested_at',
+  'hr.responded_at',
+  'hr.revoke_requested_at',
+  'hr.terminating_since',
+  'hr.created_at',
+  'hr.updated_at',
+  'h.name as hospital_name',
+  'h.hospital_level as hospital_level',
+  'h.region_code as hospital_region_code',
+  'd.name as distributor_name',
+  'd.distribution_area_codes as distributor_areas',
 ];
 
 async function presentRows(rows: any[], at: Date) {
@@ -176,7 +191,12 @@ export default factories.createCoreService(UID, () => ({
     const at = now();
     const qb = baseQuery(actor);
     if (q.statuses?.length) whereEffectiveStatus(qb, q.statuses, at);
-    if (q.orderable) whereEffectiveStatus(qb, relationshipMachine.stateNames.filter((s) => canPlaceOrder(s)), at);
+    if (q.orderable)
+      whereEffectiveStatus(
+        qb,
+        relationshipMachine.stateNames.filter((s) => canPlaceOrder(s)),
+        at,
+      );
     if (q.hospitalOrgId) qb.where('hr.hospital_org_id', q.hospitalOrgId);
     if (q.distributorOrgId) qb.where('hr.distributor_org_id', q.distributorOrgId);
     if (q.q) {
@@ -272,7 +292,8 @@ export default factories.createCoreService(UID, () => ({
     if (!distributor || distributor.type !== 'distributor') {
       throw new DomainError('DISTRIBUTOR_NOT_FOUND', '配送企业不存在', { status: 404, field: 'distributorOrgId' });
     }
-    if (distributor.enabled === false) throw new DomainError('DISTRIBUTOR_DISABLED', '该配送企业已停用，不能申请委托配送', { status: 409, field: 'distributorOrgId' });
+    if (distributor.enabled === false)
+      throw new DomainError('DISTRIBUTOR_DISABLED', '该配送企业已停用，不能申请委托配送', { status: 409, field: 'distributorOrgId' });
     if (!actor.provinceCode || distributor.provinceCode !== actor.provinceCode) {
       throw new DomainError('DISTRIBUTOR_OTHER_PROVINCE', '只能向本省的配送企业申请委托配送', { status: 409, field: 'distributorOrgId' });
     }
@@ -285,9 +306,9 @@ export default factories.createCoreService(UID, () => ({
       const created = await strapi.db.query(UID).create({
         data: { hospitalOrgId: actor.orgId, distributorOrgId, provinceCode: actor.provinceCode, status: 'pending', requestedAt: at },
       });
-      await strapi.service('api::state-history.state-history').record(actor, [
-        { entity: ENTITY, entityId: created.id, action: 'request', from: null, to: 'pending' },
-      ]);
+      await strapi
+        .service('api::state-history.state-history')
+        .record(actor, [{ entity: ENTITY, entityId: created.id, action: 'request', from: null, to: 'pending' }]);
       return created.documentId as string;
     });
   },
@@ -319,7 +340,9 @@ export default factories.createCoreService(UID, () => ({
         const row = await findScoped(actor, UID, documentId, ['status', 'terminatingSince']);
         if (Number(row[ownField]) !== actor.orgId) {
           // Readable (e.g. the other party) but not addressed to the actor.
-          throw new DomainError('NOT_ADDRESSEE', actor.role === 'distributor' ? '只有被委托的配送企业可以处理该申请' : '只有提出申请的医疗机构可以执行此操作', { status: 403 });
+          throw new DomainError('NOT_ADDRESSEE', actor.role === 'distributor' ? '只有被委托的配送企业可以处理该申请' : '只有提出申请的医疗机构可以执行此操作', {
+            status: 403,
+          });
         }
         const from = effectiveRelationshipStatus(row.status, row.terminatingSince, at);
         if (!relationshipMachine.can(action, from, actor.role)) {
@@ -354,7 +377,10 @@ export default factories.createCoreService(UID, () => ({
    */
   async orderableDistributorIds(hospitalOrgId: number): Promise<number[]> {
     const at = now();
-    const rows = await knex()(T).select('distributor_org_id', 'status', 'terminating_since').where('hospital_org_id', hospitalOrgId).whereIn('status', ['established', 'revoking', 'terminating']);
+    const rows = await knex()(T)
+      .select('distributor_org_id', 'status', 'terminating_since')
+      .where('hospital_org_id', hospitalOrgId)
+      .whereIn('status', ['established', 'revoking', 'terminating']);
     const ids = new Set<number>();
     for (const r of rows as any[]) {
       if (canPlaceOrder(effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at))) ids.add(Number(r.distributor_org_id));
@@ -387,7 +413,8 @@ export default factories.createCoreService(UID, () => ({
         const changes: any[] = [];
         for (const id of batch) {
           const k = await trx(T).where({ id, status: 'terminating' }).where('terminating_since', '<=', cutoff).update({ status: 'terminated', updated_at: at });
-          if (k === 1) changes.push({ entity: ENTITY, entityId: id, action: 'expire', from: 'terminating', to: 'terminated', reason: '解约期满30天，配送关系自动解除' });
+          if (k === 1)
+            changes.push({ entity: ENTITY, entityId: id, action: 'expire', from: 'terminating', to: 'terminated', reason: '解约期满30天，配送关系自动解除' });
         }
         await strapi.service('api::state-history.state-history').record(null, changes);
         n += changes.length;

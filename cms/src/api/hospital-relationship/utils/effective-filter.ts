@@ -7,8 +7,7 @@ import { DomainError, relationshipMachine } from '../../../domain';
 
 const STATES = relationshipMachine.stateNames as readonly string[];
 
-const asList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.values(v as object).map(String) : [String(v)];
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v && typeof v === 'object' ? Object.values(v as object).map(String) : [String(v)]);
 
 /** Which effective statuses satisfy one Strapi condition on `status` (a value or an operator object). */
 export function statusesMatching(cond: unknown): string[] {

@@ -18,7 +18,9 @@ async function todosFor(actor: Actor): Promise<Todos> {
         'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', ['pending', 'revoking'])),
         'order-lines': await count(knex('order_lines').where({ distributor_org_id: org, status: 'pending' })),
         returns: await count(knex('return_requests').where({ distributor_org_id: org, status: 'pending' })),
-        invoices: await count(knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', ['missing', 'failed']).whereNot('status', 'withdrawn')),
+        invoices: await count(
+          knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', ['missing', 'failed']).whereNot('status', 'withdrawn'),
+        ),
       };
     case 'hospital': {
       const cutoff = new Date(now().getTime() - TERMINATION_DAYS * DAY_MS);

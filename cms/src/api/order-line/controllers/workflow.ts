@@ -39,7 +39,10 @@ function chinaDayStart(s: string, field: string): Date {
 const list = (v: unknown): string[] | undefined => {
   if (v === undefined || v === null || v === '') return undefined;
   const arr = Array.isArray(v) ? v : String(v).split(',');
-  return arr.map((x) => String(x).trim()).filter(Boolean).slice(0, 20);
+  return arr
+    .map((x) => String(x).trim())
+    .filter(Boolean)
+    .slice(0, 20);
 };
 const posInt = (v: unknown): number | undefined => {
   const n = Number(v);
@@ -102,14 +105,67 @@ export default {
     const actor = await requireActor(ctx);
     const res = await svc().searchLines(actor, lineFilters(ctx.query), 1, 10_000);
     const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
-    const header = lang === 'en-US'
-      ? ['Order no.', 'Line', 'Hospital', 'Distributor', 'Product code', 'Product', 'Spec', 'Unit', 'Quantity', 'Unit price (yuan)', 'Amount (yuan)', 'Status', 'Delivery mode', 'Delivered', 'Received', 'Returned', 'Ordered at', 'Reason']
-      : ['订单编号', '行号', '医疗机构', '配送企业', '产品编码', '产品名称', '规格型号', '单位', '采购数量', '单价（元）', '金额（元）', '状态', '配送方式', '已配送', '已收货', '已退货', '下单时间', '理由'];
+    const header =
+      lang === 'en-US'
+        ? [
+            'Order no.',
+            'Line',
+            'Hospital',
+            'Distributor',
+            'Product code',
+            'Product',
+            'Spec',
+            'Unit',
+            'Quantity',
+            'Unit price (yuan)',
+            'Amount (yuan)',
+            'Status',
+            'Delivery mode',
+            'Delivered',
+            'Received',
+            'Returned',
+            'Ordered at',
+            'Reason',
+          ]
+        : [
+            '订单编号',
+            '行号',
+            '医疗机构',
+            '配送企业',
+            '产品编码',
+            '产品名称',
+            '规格型号',
+            '单位',
+            '采购数量',
+            '单价（元）',
+            '金额（元）',
+            '状态',
+            '配送方式',
+            '已配送',
+            '已收货',
+            '已退货',
+            '下单时间',
+            '理由',
+          ];
     const rows = res.data.map((l: any) => [
-      l.orderCode, l.lineNo, l.hospitalName, l.distributorName, l.productCode, l.productName, l.spec, l.unit, l.quantity,
-      formatFen(l.unitPriceFen), formatFen(l.amountFen), orderLineMachine.label(l.status, lang),
+      l.orderCode,
+      l.lineNo,
+      l.hospitalName,
+      l.distributorName,
+      l.productCode,
+      l.productName,
+      l.spec,
+      l.unit,
+      l.quantity,
+      formatFen(l.unitPriceFen),
+      formatFen(l.amountFen),
+      orderLineMachine.label(l.status, lang),
       l.deliveryMode ? DELIVERY_MODE_LABELS[l.deliveryMode as 'standard' | 'batch'][lang === 'en-US' ? 'en' : 'zh'] : '',
-      l.deliveredQty, l.receivedQty, l.returnedQty, l.orderedAt, l.reason ?? '',
+      l.deliveredQty,
+      l.receivedQty,
+      l.returnedQty,
+      l.orderedAt,
+      l.reason ?? '',
     ]);
     sendXlsx(ctx, lang === 'en-US' ? 'order-lines' : '订单明细', header, rows);
   },
@@ -125,7 +181,13 @@ export default {
     const q = ctx.query;
     ctx.body = await svc().searchDeliveries(
       actor,
-      { rework: q.rework === '1' || q.rework === 'true', status: list(q.status), invoiceStatus: list(q.invoiceStatus), lineDocumentId: q.line ? String(q.line) : undefined, q: q.q ? String(q.q).slice(0, 100) : undefined },
+      {
+        rework: q.rework === '1' || q.rework === 'true',
+        status: list(q.status),
+        invoiceStatus: list(q.invoiceStatus),
+        lineDocumentId: q.line ? String(q.line) : undefined,
+        q: q.q ? String(q.q).slice(0, 100) : undefined,
+      },
       page,
       pageSize,
     );
@@ -134,7 +196,12 @@ export default {
   async returns(ctx: any) {
     const actor = await requireActor(ctx);
     const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
-    ctx.body = await svc().searchReturns(actor, { status: list(ctx.query.status), q: ctx.query.q ? String(ctx.query.q).slice(0, 100) : undefined }, page, pageSize);
+    ctx.body = await svc().searchReturns(
+      actor,
+      { status: list(ctx.query.status), q: ctx.query.q ? String(ctx.query.q).slice(0, 100) : undefined },
+      page,
+      pageSize,
+    );
   },
 
   async confirm(ctx: any) {

@@ -58,10 +58,34 @@ function reasonOf(v: unknown, zh: string): string {
 
 /** The order_lines columns lineOut reads: lists select these, not Strapi's bookkeeping columns. */
 const LINE_COLUMNS = [
-  'id', 'document_id', 'order_id', 'order_code', 'line_no', 'hospital_org_id', 'distributor_org_id', 'manufacturer_org_id',
-  'province_code', 'product_id', 'product_code', 'product_name', 'spec', 'unit', 'quantity', 'unit_price_fen', 'amount_fen',
-  'status', 'delivery_mode', 'delivered_qty', 'delivery_count', 'received_qty', 'returned_qty', 'return_pending_qty', 'reason',
-  'ordered_at', 'confirmed_at', 'closed_at',
+  'id',
+  'document_id',
+  'order_id',
+  'order_code',
+  'line_no',
+  'hospital_org_id',
+  'distributor_org_id',
+  'manufacturer_org_id',
+  'province_code',
+  'product_id',
+  'product_code',
+  'product_name',
+  'spec',
+  'unit',
+  'quantity',
+  'unit_price_fen',
+  'amount_fen',
+  'status',
+  'delivery_mode',
+  'delivered_qty',
+  'delivery_count',
+  'received_qty',
+  'returned_qty',
+  'return_pending_qty',
+  'reason',
+  'ordered_at',
+  'confirmed_at',
+  'closed_at',
 ];
 
 /** A raw order_lines row → the API shape. */
@@ -124,7 +148,16 @@ export function deliveryOut(r: any, line?: any, names?: Map<number, string>) {
     deliveredAt: dbIso(r.delivered_at),
     receivedAt: dbIso(r.received_at),
     ...(line
-      ? { lineDocumentId: line.document_id, orderCode: line.order_code, lineNo: num(line.line_no), productName: line.product_name, productCode: line.product_code, spec: line.spec, unit: line.unit, lineQuantity: num(line.quantity) }
+      ? {
+          lineDocumentId: line.document_id,
+          orderCode: line.order_code,
+          lineNo: num(line.line_no),
+          productName: line.product_name,
+          productCode: line.product_code,
+          spec: line.spec,
+          unit: line.unit,
+          lineQuantity: num(line.quantity),
+        }
       : {}),
   };
 }
@@ -146,7 +179,17 @@ export function returnOut(r: any, line?: any, names?: Map<number, string>) {
     createdAt: dbIso(r.created_at),
     respondedAt: dbIso(r.responded_at),
     ...(line
-      ? { lineDocumentId: line.document_id, orderCode: line.order_code, lineNo: num(line.line_no), productName: line.product_name, productCode: line.product_code, spec: line.spec, unit: line.unit, receivedQty: num(line.received_qty), returnedQty: num(line.returned_qty) }
+      ? {
+          lineDocumentId: line.document_id,
+          orderCode: line.order_code,
+          lineNo: num(line.line_no),
+          productName: line.product_name,
+          productCode: line.product_code,
+          spec: line.spec,
+          unit: line.unit,
+          receivedQty: num(line.received_qty),
+          returnedQty: num(line.returned_qty),
+        }
       : {}),
   };
 }
@@ -300,7 +343,13 @@ async function ownDelivery(actor: Actor, documentId: string, role: 'distributor'
   const r = await q;
   const col = role === 'distributor' ? 'distributor_org_id' : 'hospital_org_id';
   if (!r || num(r[col]) !== actor.orgId) {
-    if (r && (actor.role === 'platform_admin' || num(r.distributor_org_id) === actor.orgId || num(r.hospital_org_id) === actor.orgId || (actor.role === 'bureau' && r.province_code === actor.provinceCode))) {
+    if (
+      r &&
+      (actor.role === 'platform_admin' ||
+        num(r.distributor_org_id) === actor.orgId ||
+        num(r.hospital_org_id) === actor.orgId ||
+        (actor.role === 'bureau' && r.province_code === actor.provinceCode))
+    ) {
       throw new DomainError('ROLE_NOT_ALLOWED', role === 'distributor' ? '仅配送企业可执行此操作' : '仅收货医疗机构可执行此操作', { status: 403 });
     }
     throw notFound();
@@ -313,7 +362,10 @@ async function ownReturn(actor: Actor, documentId: string, trx?: any) {
   if (trx) q = q.transacting(trx);
   const r = await q;
   if (!r || num(r.distributor_org_id) !== actor.orgId) {
-    if (r && (num(r.hospital_org_id) === actor.orgId || actor.role === 'platform_admin' || (actor.role === 'bureau' && r.province_code === actor.provinceCode))) {
+    if (
+      r &&
+      (num(r.hospital_org_id) === actor.orgId || actor.role === 'platform_admin' || (actor.role === 'bureau' && r.province_code === actor.provinceCode))
+    ) {
       throw new DomainError('ROLE_NOT_ALLOWED', '仅配送企业可处理退货申请', { status: 403 });
     }
     throw notFound();
@@ -323,7 +375,9 @@ async function ownReturn(actor: Actor, documentId: string, trx?: any) {
 
 function orderCode(at: Date): string {
   const d = chinaDate(at).replace(/-/g, '');
-  const rand = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+  const rand = Math.floor(Math.random() * 1e8)
+    .toString()
+    .padStart(8, '0');
   return `DD${d}${rand}`;
 }
 
@@ -368,13 +422,22 @@ export default () => ({
     const dists: number[] = await elig.orderableDistributorIds(actor.orgId);
     const productIds: number[] = await elig.delegatedProductIds(dists, province);
     if (!productIds.length) return { data: [] };
-    let qb = strapi.db.connection('products').select('id', 'document_id', 'code', 'name', 'spec', 'model', 'unit', 'price_fen', 'registration_no', 'registration_valid_to', 'listed').whereIn('id', productIds.slice(0, 5000)).orderBy('code').limit(200);
+    let qb = strapi.db
+      .connection('products')
+      .select('id', 'document_id', 'code', 'name', 'spec', 'model', 'unit', 'price_fen', 'registration_no', 'registration_valid_to', 'listed')
+      .whereIn('id', productIds.slice(0, 5000))
+      .orderBy('code')
+      .limit(200);
     if (q && q.trim()) {
       const like = `%${q.trim().replace(/[%_]/g, '')}%`;
       qb = qb.where((w: any) => w.where('name', 'like', like).orWhere('code', 'like', like));
     }
     const products: any[] = await qb;
-    const byProduct = await elig.delegatedDistributors(products.map((p) => Number(p.id)), dists, province);
+    const byProduct = await elig.delegatedDistributors(
+      products.map((p) => Number(p.id)),
+      dists,
+      province,
+    );
     const names = await orgNames(dists);
     const at = now();
     const data = products
@@ -405,8 +468,10 @@ export default () => ({
     const elig = strapi.service('api::order.eligibility');
     const province = actor.provinceCode;
     if (!province) throw new DomainError('NO_PROVINCE', '本机构未设置所在省份，不能下单', { status: 409 });
-    if (!Array.isArray(input.lines) || input.lines.length === 0) throw new DomainError('LINES_REQUIRED', '请至少添加一条订单明细', { status: 400, field: 'lines' });
-    if (input.lines.length > MAX_LINES_PER_ORDER) throw new DomainError('TOO_MANY_LINES', `一个订单最多${MAX_LINES_PER_ORDER}条明细`, { status: 400, field: 'lines' });
+    if (!Array.isArray(input.lines) || input.lines.length === 0)
+      throw new DomainError('LINES_REQUIRED', '请至少添加一条订单明细', { status: 400, field: 'lines' });
+    if (input.lines.length > MAX_LINES_PER_ORDER)
+      throw new DomainError('TOO_MANY_LINES', `一个订单最多${MAX_LINES_PER_ORDER}条明细`, { status: 400, field: 'lines' });
     const at = now();
     const seen = new Set<string>();
     const prepared: any[] = [];
@@ -429,11 +494,13 @@ export default () => ({
         throw new DomainError('CERTIFICATE_EXPIRED', `第${i + 1}行：产品“${p.name}”注册证已过期，不能采购`, { status: 409, field: f('productId') });
       }
       const price = numOrNull(p.priceFen);
-      if (price === null || price <= 0) throw new DomainError('PRICE_MISSING', `第${i + 1}行：产品“${p.name}”无挂网价格，不能采购`, { status: 409, field: f('productId') });
+      if (price === null || price <= 0)
+        throw new DomainError('PRICE_MISSING', `第${i + 1}行：产品“${p.name}”无挂网价格，不能采购`, { status: 409, field: f('productId') });
       try {
         await elig.assertMayOrder(actor.orgId, l.distributorOrgId);
       } catch (e: any) {
-        if (e instanceof DomainError || e?.name === 'DomainError') throw new DomainError(e.code, `第${i + 1}行：${e.message}`, { status: e.status, field: f('distributorOrgId') });
+        if (e instanceof DomainError || e?.name === 'DomainError')
+          throw new DomainError(e.code, `第${i + 1}行：${e.message}`, { status: e.status, field: f('distributorOrgId') });
         throw e;
       }
       if (!(await elig.isDelegated({ productId: p.id, distributorOrgId: l.distributorOrgId, provinceCode: province }))) {
@@ -454,17 +521,45 @@ export default () => ({
         lines.push(
           await strapi.db.query(LINE).create({
             data: {
-              orderId: order.id, orderCode: code, lineNo: i + 1, hospitalOrgId: actor.orgId, distributorOrgId: x.distributorOrgId,
-              manufacturerOrgId: x.p.manufacturer?.id ?? null, provinceCode: province, productId: x.p.id, productCode: x.p.code,
-              productName: x.p.name, spec: [x.p.spec, x.p.model].filter(Boolean).join(' ') || null, unit: x.p.unit, quantity: x.quantity,
-              unitPriceFen: x.unitPriceFen, amountFen: x.amountFen, status: 'pending', deliveredQty: 0, deliveryCount: 0, receivedQty: 0,
-              returnedQty: 0, returnPendingQty: 0, orderedAt: at,
+              orderId: order.id,
+              orderCode: code,
+              lineNo: i + 1,
+              hospitalOrgId: actor.orgId,
+              distributorOrgId: x.distributorOrgId,
+              manufacturerOrgId: x.p.manufacturer?.id ?? null,
+              provinceCode: province,
+              productId: x.p.id,
+              productCode: x.p.code,
+              productName: x.p.name,
+              spec: [x.p.spec, x.p.model].filter(Boolean).join(' ') || null,
+              unit: x.p.unit,
+              quantity: x.quantity,
+              unitPriceFen: x.unitPriceFen,
+              amountFen: x.amountFen,
+              status: 'pending',
+              deliveredQty: 0,
+              deliveryCount: 0,
+              receivedQty: 0,
+              returnedQty: 0,
+              returnPendingQty: 0,
+              orderedAt: at,
             },
           }),
         );
       }
-      await history(actor, lines.map((l) => ({ entity: 'order-line', entityId: l.id, action: 'place', from: null, to: 'pending' })));
-      return { data: { documentId: order.documentId, code, totalFen, lineCount: lines.length, lines: lines.map((l) => ({ documentId: l.documentId, lineNo: l.lineNo, status: 'pending' })) } };
+      await history(
+        actor,
+        lines.map((l) => ({ entity: 'order-line', entityId: l.id, action: 'place', from: null, to: 'pending' })),
+      );
+      return {
+        data: {
+          documentId: order.documentId,
+          code,
+          totalFen,
+          lineCount: lines.length,
+          lines: lines.map((l) => ({ documentId: l.documentId, lineNo: l.lineNo, status: 'pending' })),
+        },
+      };
     });
   },
 
@@ -500,7 +595,10 @@ export default () => ({
     const rows: any[] = await fastAll(
       build()
         .select(LINE_COLUMNS)
-        .orderBy([{ column: col, order: dir }, { column: 'id', order: dir }])
+        .orderBy([
+          { column: col, order: dir },
+          { column: 'id', order: dir },
+        ])
         .limit(pageSize)
         .offset(offset),
     );
@@ -514,7 +612,14 @@ export default () => ({
       // A bounded count (an index range per status): the list says "10000+" beyond COUNT_CAP.
       // Keyed by everything build() reads, so the cache hit costs no SQL compilation.
       const key = JSON.stringify([own, statuses, f.hospitalOrgId, f.distributorOrgId, f.productId, f.orderCode, f.q, f.from, f.to]);
-      total = await cachedCount(key, () => knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP + 1).as('capped')));
+      total = await cachedCount(key, () =>
+        knex.count({ n: '*' }).from(
+          build()
+            .select(knex.raw('1'))
+            .limit(COUNT_CAP + 1)
+            .as('capped'),
+        ),
+      );
       if (total > COUNT_CAP) {
         total = COUNT_CAP;
         capped = true;
@@ -548,7 +653,12 @@ export default () => ({
   },
 
   /** Deliveries of the caller's scope: `rework` = the 撤回修改 list (invoice missing or failed, not withdrawn). */
-  async searchDeliveries(actor: Actor, f: { rework?: boolean; status?: string[]; invoiceStatus?: string[]; lineDocumentId?: string; q?: string }, page: number, pageSize: number) {
+  async searchDeliveries(
+    actor: Actor,
+    f: { rework?: boolean; status?: string[]; invoiceStatus?: string[]; lineDocumentId?: string; q?: string },
+    page: number,
+    pageSize: number,
+  ) {
     const knex = strapi.db.connection;
     const build = () => {
       let qb = knex('deliveries as d').join('order_lines as l', 'l.id', 'd.order_line_id');
@@ -560,20 +670,52 @@ export default () => ({
       if (f.lineDocumentId) qb = qb.where('l.document_id', f.lineDocumentId);
       if (f.q) {
         const like = `%${f.q.replace(/[%_]/g, '')}%`;
-        qb = qb.where((w: any) => w.where('l.product_name', 'like', like).orWhere('l.order_code', 'like', like).orWhere('d.batch_no', 'like', like).orWhere('d.invoice_no', 'like', like));
+        qb = qb.where((w: any) =>
+          w
+            .where('l.product_name', 'like', like)
+            .orWhere('l.order_code', 'like', like)
+            .orWhere('d.batch_no', 'like', like)
+            .orWhere('d.invoice_no', 'like', like),
+        );
       }
       return qb;
     };
     const rows: any[] = await build()
-      .select('d.*', 'l.document_id as l_document_id', 'l.order_code as l_order_code', 'l.line_no as l_line_no', 'l.product_name as l_product_name', 'l.product_code as l_product_code', 'l.spec as l_spec', 'l.unit as l_unit', 'l.quantity as l_quantity')
+      .select(
+        'd.*',
+        'l.document_id as l_document_id',
+        'l.order_code as l_order_code',
+        'l.line_no as l_line_no',
+        'l.product_name as l_product_name',
+        'l.product_code as l_product_code',
+        'l.spec as l_spec',
+        'l.unit as l_unit',
+        'l.quantity as l_quantity',
+      )
       .orderBy([{ column: 'd.id', order: 'desc' }])
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const c: any = await knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP).as('capped')).first();
+    const c: any = await knex
+      .count({ n: '*' })
+      .from(build().select(knex.raw('1')).limit(COUNT_CAP).as('capped'))
+      .first();
     const total = num(c?.n);
     const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
     const data = rows.map((r) =>
-      deliveryOut(r, { document_id: r.l_document_id, order_code: r.l_order_code, line_no: r.l_line_no, product_name: r.l_product_name, product_code: r.l_product_code, spec: r.l_spec, unit: r.l_unit, quantity: r.l_quantity }, names),
+      deliveryOut(
+        r,
+        {
+          document_id: r.l_document_id,
+          order_code: r.l_order_code,
+          line_no: r.l_line_no,
+          product_name: r.l_product_name,
+          product_code: r.l_product_code,
+          spec: r.l_spec,
+          unit: r.l_unit,
+          quantity: r.l_quantity,
+        },
+        names,
+      ),
     );
     return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
   },
@@ -593,15 +735,43 @@ export default () => ({
       return qb;
     };
     const rows: any[] = await build()
-      .select('r.*', 'l.document_id as l_document_id', 'l.order_code as l_order_code', 'l.line_no as l_line_no', 'l.product_name as l_product_name', 'l.product_code as l_product_code', 'l.spec as l_spec', 'l.unit as l_unit', 'l.received_qty as l_received_qty', 'l.returned_qty as l_returned_qty')
+      .select(
+        'r.*',
+        'l.document_id as l_document_id',
+        'l.order_code as l_order_code',
+        'l.line_no as l_line_no',
+        'l.product_name as l_product_name',
+        'l.product_code as l_product_code',
+        'l.spec as l_spec',
+        'l.unit as l_unit',
+        'l.received_qty as l_received_qty',
+        'l.returned_qty as l_returned_qty',
+      )
       .orderBy([{ column: 'r.id', order: 'desc' }])
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const c: any = await knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP).as('capped')).first();
+    const c: any = await knex
+      .count({ n: '*' })
+      .from(build().select(knex.raw('1')).limit(COUNT_CAP).as('capped'))
+      .first();
     const total = num(c?.n);
     const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
     const data = rows.map((r) =>
-      returnOut(r, { document_id: r.l_document_id, order_code: r.l_order_code, line_no: r.l_line_no, product_name: r.l_product_name, product_code: r.l_product_code, spec: r.l_spec, unit: r.l_unit, received_qty: r.l_received_qty, returned_qty: r.l_returned_qty }, names),
+      returnOut(
+        r,
+        {
+          document_id: r.l_document_id,
+          order_code: r.l_order_code,
+          line_no: r.l_line_no,
+          product_name: r.l_product_name,
+          product_code: r.l_product_code,
+          spec: r.l_spec,
+          unit: r.l_unit,
+          received_qty: r.l_received_qty,
+          returned_qty: r.l_returned_qty,
+        },
+        names,
+      ),
     );
     return { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
   },
@@ -635,12 +805,18 @@ export default () => ({
   /** 终止配送: the line stops; what was delivered stays. */
   async terminate(actor: Actor, documentId: string, reasonIn?: unknown) {
     const reason = normaliseReason(reasonIn);
-    if (reason && reason.length > REASON_MAX_LENGTH) throw new DomainError('REASON_TOO_LONG', `理由不能超过${REASON_MAX_LENGTH}个字`, { status: 400, field: 'reason' });
+    if (reason && reason.length > REASON_MAX_LENGTH)
+      throw new DomainError('REASON_TOO_LONG', `理由不能超过${REASON_MAX_LENGTH}个字`, { status: 400, field: 'reason' });
     const at = now();
     return tx(async (trx) => {
       const r = await ownLine(actor, documentId, 'distributor', trx);
       const to = orderLineMachine.next('terminate', r.status, { role: actor.role });
-      const n = await strapi.db.connection('order_lines').transacting(trx).where('id', r.id).whereIn('status', ['confirmed', 'delivering']).update({ status: to, reason: reason ?? r.reason ?? null, closed_at: at, updated_at: at });
+      const n = await strapi.db
+        .connection('order_lines')
+        .transacting(trx)
+        .where('id', r.id)
+        .whereIn('status', ['confirmed', 'delivering'])
+        .update({ status: to, reason: reason ?? r.reason ?? null, closed_at: at, updated_at: at });
       if (n !== 1) throw conflict('订单明细状态已变化，请刷新后重试');
       await history(actor, [{ entity: 'order-line', entityId: r.id, action: 'terminate', from: r.status, to, reason }]);
       return { data: lineOut(await readLineById(r.id, trx)) };
@@ -660,7 +836,15 @@ export default () => ({
     return tx(async (trx) => {
       const r = await ownLine(actor, documentId, 'distributor', trx);
       const check = () =>
-        checkDelivery({ status: r.status, mode: r.delivery_mode ?? null, ordered: num(r.quantity), delivered: num(r.delivered_qty), deliveries: num(r.delivery_count), requestedMode: input?.mode, quantity });
+        checkDelivery({
+          status: r.status,
+          mode: r.delivery_mode ?? null,
+          ordered: num(r.quantity),
+          delivered: num(r.delivered_qty),
+          deliveries: num(r.delivery_count),
+          requestedMode: input?.mode,
+          quantity,
+        });
       const res = check();
       const q = res.mode;
       const qty = quantity as number;
@@ -682,19 +866,45 @@ export default () => ({
       const after = await readLineById(r.id, trx);
       if (n !== 1) {
         // Someone else changed the line between our read and our update: answer why, from the row as it is now.
-        checkDelivery({ status: after.status, mode: after.delivery_mode ?? null, ordered: num(after.quantity), delivered: num(after.delivered_qty), deliveries: num(after.delivery_count), requestedMode: q, quantity });
+        checkDelivery({
+          status: after.status,
+          mode: after.delivery_mode ?? null,
+          ordered: num(after.quantity),
+          delivered: num(after.delivered_qty),
+          deliveries: num(after.delivery_count),
+          requestedMode: q,
+          quantity,
+        });
         throw conflict('订单明细已被其他操作修改，请刷新后重试');
       }
       const seqRow: any = await knex('deliveries').transacting(trx).where('order_line_id', r.id).max({ m: 'seq' }).first();
       const d = await strapi.db.query(DELIVERY).create({
         data: {
-          orderLineId: r.id, distributorOrgId: r.distributor_org_id, hospitalOrgId: r.hospital_org_id, provinceCode: r.province_code,
-          seq: num(seqRow?.m) + 1, quantity: qty, batchNo, productionDate, expiryDate, invoiceCode: invoice?.code ?? null, invoiceNo: invoice?.number ?? null,
-          status: 'shipped', invoiceStatus: invoice ? 'pending' : 'missing', deliveredAt: at,
+          orderLineId: r.id,
+          distributorOrgId: r.distributor_org_id,
+          hospitalOrgId: r.hospital_org_id,
+          provinceCode: r.province_code,
+          seq: num(seqRow?.m) + 1,
+          quantity: qty,
+          batchNo,
+          productionDate,
+          expiryDate,
+          invoiceCode: invoice?.code ?? null,
+          invoiceNo: invoice?.number ?? null,
+          status: 'shipped',
+          invoiceStatus: invoice ? 'pending' : 'missing',
+          deliveredAt: at,
         },
       });
       const changes: any[] = [{ entity: 'delivery', entityId: d.id, action: 'deliver', from: null, to: 'shipped' }];
-      changes.push({ entity: 'order-line', entityId: r.id, action: 'deliver', from: r.status, to: after.status, reason: `${q === 'standard' ? '标准配送' : '分批次配送'} 第${num(seqRow?.m) + 1}批 数量${qty}` });
+      changes.push({
+        entity: 'order-line',
+        entityId: r.id,
+        action: 'deliver',
+        from: r.status,
+        to: after.status,
+        reason: `${q === 'standard' ? '标准配送' : '分批次配送'} 第${num(seqRow?.m) + 1}批 数量${qty}`,
+      });
       await history(actor, changes);
       return { data: { line: lineOut(after), delivery: { documentId: d.documentId, seq: d.seq, quantity: qty, invoiceStatus: d.invoiceStatus } } };
     });
@@ -707,13 +917,30 @@ export default () => ({
       const d = await ownDelivery(actor, documentId, 'distributor', trx);
       assertCanWithdrawDelivery(d.status, d.invoice_status);
       const knex = strapi.db.connection;
-      const n = await knex('deliveries').transacting(trx).where({ id: d.id, status: 'shipped' }).whereIn('invoice_status', ['missing', 'failed']).update({ status: 'withdrawn', updated_at: at });
+      const n = await knex('deliveries')
+        .transacting(trx)
+        .where({ id: d.id, status: 'shipped' })
+        .whereIn('invoice_status', ['missing', 'failed'])
+        .update({ status: 'withdrawn', updated_at: at });
       if (n !== 1) throw conflict('配送记录状态已变化（可能已被收货），请刷新后重试');
       const q = num(d.quantity);
-      const m = await knex('order_lines').transacting(trx).where('id', d.order_line_id).where('delivered_qty', '>=', q).update({ delivered_qty: knex.raw('delivered_qty - ?', [q]), delivery_count: knex.raw('CASE WHEN delivery_count > 0 THEN delivery_count - 1 ELSE 0 END'), updated_at: at });
+      const m = await knex('order_lines')
+        .transacting(trx)
+        .where('id', d.order_line_id)
+        .where('delivered_qty', '>=', q)
+        .update({
+          delivered_qty: knex.raw('delivered_qty - ?', [q]),
+          delivery_count: knex.raw('CASE WHEN delivery_count > 0 THEN delivery_count - 1 ELSE 0 END'),
+          updated_at: at,
+        });
       if (m !== 1) throw conflict('订单明细数量数据异常，请刷新后重试');
       const line = await readLineById(d.order_line_id, trx);
-      const status = statusAfterWithdraw({ mode: line.delivery_mode ?? null, ordered: num(line.quantity), delivered: num(line.delivered_qty), status: line.status });
+      const status = statusAfterWithdraw({
+        mode: line.delivery_mode ?? null,
+        ordered: num(line.quantity),
+        delivered: num(line.delivered_qty),
+        status: line.status,
+      });
       const mode = modeAfterWithdraw({ mode: line.delivery_mode ?? null, delivered: num(line.delivered_qty) });
       await knex('order_lines').transacting(trx).where('id', line.id).update({ status, delivery_mode: mode });
       const changes: any[] = [{ entity: 'delivery', entityId: d.id, action: 'withdraw', from: 'shipped', to: 'withdrawn' }];
@@ -732,10 +959,33 @@ export default () => ({
       if (d.status === 'withdrawn') throw conflict('该配送已撤回，不能填写发票', 'INVALID_TRANSITION');
       const action = d.invoice_status === 'missing' ? 'fill' : 'modify';
       const to = invoiceMachine.next(action, d.invoice_status, { role: actor.role });
-      const n = await strapi.db.connection('deliveries').transacting(trx).where({ id: d.id, invoice_status: d.invoice_status }).whereNot('status', 'withdrawn').update({ invoice_code: invoice.code, invoice_no: invoice.number, invoice_status: to, invoice_reason: null, updated_at: at });
+      const n = await strapi.db
+        .connection('deliveries')
+        .transacting(trx)
+        .where({ id: d.id, invoice_status: d.invoice_status })
+        .whereNot('status', 'withdrawn')
+        .update({ invoice_code: invoice.code, invoice_no: invoice.number, invoice_status: to, invoice_reason: null, updated_at: at });
       if (n !== 1) throw conflict('发票状态已变化，请刷新后重试');
-      await history(actor, [{ entity: 'delivery', entityId: d.id, action: action === 'fill' ? 'fillInvoice' : 'modifyInvoice', from: d.invoice_status, to, reason: `发票 ${invoice.code ? `${invoice.code} ` : ''}${invoice.number}` }]);
-      await history(actor, [{ entity: 'order-line', entityId: num(d.order_line_id), action: action === 'fill' ? 'fillInvoice' : 'modifyInvoice', from: null, to: null, reason: `第${num(d.seq)}批发票 ${invoice.number}` }]);
+      await history(actor, [
+        {
+          entity: 'delivery',
+          entityId: d.id,
+          action: action === 'fill' ? 'fillInvoice' : 'modifyInvoice',
+          from: d.invoice_status,
+          to,
+          reason: `发票 ${invoice.code ? `${invoice.code} ` : ''}${invoice.number}`,
+        },
+      ]);
+      await history(actor, [
+        {
+          entity: 'order-line',
+          entityId: num(d.order_line_id),
+          action: action === 'fill' ? 'fillInvoice' : 'modifyInvoice',
+          from: null,
+          to: null,
+          reason: `第${num(d.seq)}批发票 ${invoice.number}`,
+        },
+      ]);
       return { data: { documentId: d.document_id, invoiceStatus: to, invoiceCode: invoice.code, invoiceNo: invoice.number } };
     });
   },
@@ -752,7 +1002,11 @@ export default () => ({
       const n = await knex('deliveries').transacting(trx).where({ id: d.id, status: 'shipped' }).update({ status: to, received_at: at, updated_at: at });
       if (n !== 1) throw conflict('配送记录状态已变化（可能已被撤回），请刷新后重试');
       const q = num(d.quantity);
-      const m = await knex('order_lines').transacting(trx).where('id', d.order_line_id).whereRaw('received_qty + ? <= delivered_qty', [q]).update({ received_qty: knex.raw('received_qty + ?', [q]), updated_at: at });
+      const m = await knex('order_lines')
+        .transacting(trx)
+        .where('id', d.order_line_id)
+        .whereRaw('received_qty + ? <= delivered_qty', [q])
+        .update({ received_qty: knex.raw('received_qty + ?', [q]), updated_at: at });
       if (m !== 1) throw conflict('收货数量超出已配送数量');
       await history(actor, [
         { entity: 'delivery', entityId: d.id, action: 'receive', from: d.status, to },
@@ -771,11 +1025,23 @@ export default () => ({
       if (d.status === 'withdrawn') throw conflict('该配送已撤回，不能查验发票', 'INVALID_TRANSITION');
       const reason = result === 'fail' ? normaliseReason(reasonIn) : null;
       const to = invoiceMachine.next(result, d.invoice_status, { role: actor.role, reason });
-      const n = await strapi.db.connection('deliveries').transacting(trx).where({ id: d.id, invoice_status: 'pending' }).whereNot('status', 'withdrawn').update({ invoice_status: to, invoice_reason: reason, updated_at: at });
+      const n = await strapi.db
+        .connection('deliveries')
+        .transacting(trx)
+        .where({ id: d.id, invoice_status: 'pending' })
+        .whereNot('status', 'withdrawn')
+        .update({ invoice_status: to, invoice_reason: reason, updated_at: at });
       if (n !== 1) throw conflict('发票状态已变化，请刷新后重试');
       await history(actor, [
         { entity: 'delivery', entityId: d.id, action: result === 'pass' ? 'passInvoice' : 'failInvoice', from: d.invoice_status, to, reason },
-        { entity: 'order-line', entityId: num(d.order_line_id), action: result === 'pass' ? 'passInvoice' : 'failInvoice', from: null, to: null, reason: `第${num(d.seq)}批发票${result === 'pass' ? '查验通过' : `查验不通过：${reason}`}` },
+        {
+          entity: 'order-line',
+          entityId: num(d.order_line_id),
+          action: result === 'pass' ? 'passInvoice' : 'failInvoice',
+          from: null,
+          to: null,
+          reason: `第${num(d.seq)}批发票${result === 'pass' ? '查验通过' : `查验不通过：${reason}`}`,
+        },
       ]);
       return { data: { documentId: d.document_id, invoiceStatus: to, invoiceReason: reason } };
     });
@@ -786,7 +1052,12 @@ export default () => ({
     const at = now();
     return tx(async (trx) => {
       const r = await ownLine(actor, documentId, 'hospital', trx);
-      const checked = checkReturnRequest({ received: num(r.received_qty), returnedOrPending: num(r.returned_qty) + num(r.return_pending_qty), quantity: input?.quantity, reason: input?.reason });
+      const checked = checkReturnRequest({
+        received: num(r.received_qty),
+        returnedOrPending: num(r.returned_qty) + num(r.return_pending_qty),
+        quantity: input?.quantity,
+        reason: input?.reason,
+      });
       const knex = strapi.db.connection;
       const n = await knex('order_lines')
         .transacting(trx)
@@ -795,11 +1066,24 @@ export default () => ({
         .update({ return_pending_qty: knex.raw('return_pending_qty + ?', [checked.quantity]), updated_at: at });
       if (n !== 1) {
         const after = await readLineById(r.id, trx);
-        checkReturnRequest({ received: num(after.received_qty), returnedOrPending: num(after.returned_qty) + num(after.return_pending_qty), quantity: checked.quantity, reason: checked.reason });
+        checkReturnRequest({
+          received: num(after.received_qty),
+          returnedOrPending: num(after.returned_qty) + num(after.return_pending_qty),
+          quantity: checked.quantity,
+          reason: checked.reason,
+        });
         throw conflict('订单明细已被其他操作修改，请刷新后重试');
       }
       const rr = await strapi.db.query(RETURN).create({
-        data: { orderLineId: r.id, hospitalOrgId: r.hospital_org_id, distributorOrgId: r.distributor_org_id, provinceCode: r.province_code, quantity: checked.quantity, reason: checked.reason, status: 'pending' },
+        data: {
+          orderLineId: r.id,
+          hospitalOrgId: r.hospital_org_id,
+          distributorOrgId: r.distributor_org_id,
+          provinceCode: r.province_code,
+          quantity: checked.quantity,
+          reason: checked.reason,
+          status: 'pending',
+        },
       });
       await history(actor, [
         { entity: 'return-request', entityId: rr.id, action: 'request', from: null, to: 'pending', reason: checked.reason },
@@ -817,7 +1101,10 @@ export default () => ({
       const reason = action === 'refuse' ? normaliseReason(reasonIn) : null;
       const to = returnMachine.next(action, rr.status, { role: actor.role, reason });
       const knex = strapi.db.connection;
-      const n = await knex('return_requests').transacting(trx).where({ id: rr.id, status: 'pending' }).update({ status: to, refuse_reason: reason, responded_at: at, updated_at: at });
+      const n = await knex('return_requests')
+        .transacting(trx)
+        .where({ id: rr.id, status: 'pending' })
+        .update({ status: to, refuse_reason: reason, responded_at: at, updated_at: at });
       if (n !== 1) throw conflict('退货申请状态已变化，请刷新后重试');
       const q = num(rr.quantity);
       const m = await knex('order_lines')
@@ -832,7 +1119,14 @@ export default () => ({
       if (m !== 1) throw conflict('退货数量数据异常，请刷新后重试');
       await history(actor, [
         { entity: 'return-request', entityId: rr.id, action, from: rr.status, to, reason },
-        { entity: 'order-line', entityId: num(rr.order_line_id), action: action === 'agree' ? 'agreeReturn' : 'refuseReturn', from: null, to: null, reason: action === 'agree' ? `同意退货 ${q}` : `拒绝退货 ${q}：${reason}` },
+        {
+          entity: 'order-line',
+          entityId: num(rr.order_line_id),
+          action: action === 'agree' ? 'agreeReturn' : 'refuseReturn',
+          from: null,
+          to: null,
+          reason: action === 'agree' ? `同意退货 ${q}` : `拒绝退货 ${q}：${reason}`,
+        },
       ]);
       return { data: { documentId: rr.document_id, status: to } };
     });

@@ -10,13 +10,30 @@ const MAX_AREAS = 1000;
 async function mineBody(orgId: number) {
   const org = await strapi.db.query(ORG).findOne({
     where: { id: orgId },
-    select: ['id', 'documentId', 'name', 'type', 'provinceCode', 'regionCode', 'creditCode', 'legalPerson', 'authorisedPerson', 'phone', 'address', 'hospitalLevel', 'distributionAreaCodes', 'enabled'],
+    select: [
+      'id',
+      'documentId',
+      'name',
+      'type',
+      'provinceCode',
+      'regionCode',
+      'creditCode',
+      'legalPerson',
+      'authorisedPerson',
+      'phone',
+      'address',
+      'hospitalLevel',
+      'distributionAreaCodes',
+      'enabled',
+    ],
   });
   const names = await regionNames();
   const codes: string[] = Array.isArray(org.distributionAreaCodes) ? org.distributionAreaCodes.map(String) : [];
   const account =
     org.type === 'distributor'
-      ? await strapi.db.query('api::distributor-account.distributor-account').findOne({ where: { organisationId: orgId }, select: ['username', 'provincialAccount', 'issuedAt'] })
+      ? await strapi.db
+          .query('api::distributor-account.distributor-account')
+          .findOne({ where: { organisationId: orgId }, select: ['username', 'provincialAccount', 'issuedAt'] })
       : null;
   return {
     ...org,
@@ -39,7 +56,12 @@ export default factories.createCoreController(ORG, () => ({
   async areaTree(ctx: any) {
     const actor = await requireActor(ctx);
     if (!actor.provinceCode) throw new DomainError('PROVINCE_MISSING', '本企业未设置所在省份', { status: 409 });
-    const rows = await strapi.db.connection('regions').where('province_code', actor.provinceCode).whereIn('level', ['city', 'district']).select('code', 'name', 'level', 'parent_code').orderBy('code');
+    const rows = await strapi.db
+      .connection('regions')
+      .where('province_code', actor.provinceCode)
+      .whereIn('level', ['city', 'district'])
+      .select('code', 'name', 'level', 'parent_code')
+      .orderBy('code');
     const cities = rows.filter((r: any) => r.level === 'city');
     const tree = cities.map((c: any) => {
       const districts = rows.filter((r: any) => r.level === 'district' && r.parent_code === c.code);
@@ -60,7 +82,8 @@ export default factories.createCoreController(ORG, () => ({
     }
     const unique = [...new Set(codes as string[])].sort();
     const wrong = unique.filter((c) => c.slice(0, 2) !== actor.provinceCode);
-    if (wrong.length) throw new DomainError('AREA_OUTSIDE_PROVINCE', `配送区域只能选择本省的区县：${wrong.slice(0, 5).join('、')}`, { status: 400, field: 'codes' });
+    if (wrong.length)
+      throw new DomainError('AREA_OUTSIDE_PROVINCE', `配送区域只能选择本省的区县：${wrong.slice(0, 5).join('、')}`, { status: 400, field: 'codes' });
     const known = new Set<string>();
     for (let i = 0; i < unique.length; i += 500) {
       const part = unique.slice(i, i + 500);

@@ -70,8 +70,21 @@ function sortOf(sort: CatalogueQuery['sort']): Array<[string, 'asc' | 'desc']> {
 }
 
 const COLUMNS = [
-  'p.id', 'p.document_id', 'p.code', 'p.name', 'p.registration_no', 'p.registration_valid_to', 'p.spec', 'p.model', 'p.unit',
-  'p.price_fen', 'p.category', 'p.key_monitored', 'p.vbp', 'l.organisation_id as manufacturer_org_id', 'o.name as manufacturer_name',
+  'p.id',
+  'p.document_id',
+  'p.code',
+  'p.name',
+  'p.registration_no',
+  'p.registration_valid_to',
+  'p.spec',
+  'p.model',
+  'p.unit',
+  'p.price_fen',
+  'p.category',
+  'p.key_monitored',
+  'p.vbp',
+  'l.organisation_id as manufacturer_org_id',
+  'o.name as manufacturer_name',
 ];
 
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
@@ -102,7 +115,11 @@ export default factories.createCoreService('api::product.product', () => ({
     if (q.light === 'green') qb.where('p.registration_valid_to', '>', yellowUntil);
     if (q.own === 'true') qb.where('l.organisation_id', actor.role === 'manufacturer' ? actor.orgId : -1);
     if (q.ids) {
-      const ids = q.ids.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 1000);
+      const ids = q.ids
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, 1000);
       qb.whereIn('p.document_id', ids);
     }
     return { qb, days, today };
@@ -149,7 +166,11 @@ export default factories.createCoreService('api::product.product', () => ({
   /** One product with its light (GET /api/catalogue/:documentId). */
   async detail(actor: Actor, documentId: string) {
     const { qb, days } = await this.filtered(actor, {});
-    const r = await qb.clone().select([...COLUMNS, 'p.description']).where('p.document_id', documentId).first();
+    const r = await qb
+      .clone()
+      .select([...COLUMNS, 'p.description'])
+      .where('p.document_id', documentId)
+      .first();
     if (!r) return null;
     return { ...this.toRow(actor, r, days, now()), description: r.description ?? null, certificateWarningDays: days };
   },
@@ -162,7 +183,21 @@ export default factories.createCoreService('api::product.product', () => ({
     let lastId = 0;
     const CHUNK = 1000;
     const yn = (b: boolean) => (b ? '是' : '否');
-    const headers = ['产品编码', '产品名称', '注册证号', '注册证有效期至', '证书状态', '生产企业', '规格', '型号', '单位', '挂网价（元）', '分类', '重点监控', '带量采购'];
+    const headers = [
+      '产品编码',
+      '产品名称',
+      '注册证号',
+      '注册证有效期至',
+      '证书状态',
+      '生产企业',
+      '规格',
+      '型号',
+      '单位',
+      '挂网价（元）',
+      '分类',
+      '重点监控',
+      '带量采购',
+    ];
     return streamXlsx(
       '挂网目录',
       headers,
@@ -173,9 +208,19 @@ export default factories.createCoreService('api::product.product', () => ({
         return rows.map((raw: any) => {
           const r = this.toRow(actor, raw, days, at);
           return [
-            r.code, r.name, r.registrationNo, r.registrationValidTo ?? '', r.certificateLight ? CERT_LIGHTS[r.certificateLight].zh : '',
-            r.manufacturerName ?? '', r.spec ?? '', r.model ?? '', r.unit ?? '', r.priceFen === null ? '' : Number(formatFen(r.priceFen)),
-            categoryLabel(r.category), yn(r.keyMonitored), yn(r.vbp),
+            r.code,
+            r.name,
+            r.registrationNo,
+            r.registrationValidTo ?? '',
+            r.certificateLight ? CERT_LIGHTS[r.certificateLight].zh : '',
+            r.manufacturerName ?? '',
+            r.spec ?? '',
+            r.model ?? '',
+            r.unit ?? '',
+            r.priceFen === null ? '' : Number(formatFen(r.priceFen)),
+            categoryLabel(r.category),
+            yn(r.keyMonitored),
+            yn(r.vbp),
           ];
         });
       },

@@ -19,8 +19,16 @@ export default factories.createCoreService(UID, () => ({
     if (!changes.length) return;
     const at = now();
     const rows = changes.map((c) => ({
-      entity: c.entity, entityId: c.entityId, action: c.action, fromState: c.from, toState: c.to, reason: c.reason ?? null,
-      actorUserId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null, actorName: actor ? `${actor.orgName}（${actor.username}）` : '系统', at,
+      entity: c.entity,
+      entityId: c.entityId,
+      action: c.action,
+      fromState: c.from,
+      toState: c.to,
+      reason: c.reason ?? null,
+      actorUserId: actor?.userId ?? null,
+      actorOrgId: actor?.orgId ?? null,
+      actorName: actor ? `${actor.orgName}（${actor.username}）` : '系统',
+      at,
     }));
     for (let i = 0; i < rows.length; i += 500) {
       await strapi.db.query(UID).createMany({ data: rows.slice(i, i + 500) });

@@ -45,7 +45,15 @@ export default {
     const roleType = { platform: 'platform_admin' }[org.type as string] ?? org.type;
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
     const user = await strapi.plugin('users-permissions').service('user').add({
-      username, password, email: null, provider: 'local', confirmed: true, blocked: false, role: role.id, organisation: org.id, mustChangePassword,
+      username,
+      password,
+      email: null,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: role.id,
+      organisation: org.id,
+      mustChangePassword,
     });
     ctx.body = { id: user.id, username };
   },
