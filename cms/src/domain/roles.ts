@@ -58,3 +58,10 @@ export function orgTypeForRole(role: Role): OrgType {
 export function roleLabel(role: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {
   return isRole(role) ? ROLE_LABELS[role][lang === 'en-US' ? 'en' : 'zh'] : role;
 }
+
+/** Who is asking, as the rules need it (the server's Actor satisfies it): role, organisation, province. */
+export interface ActorRef {
+  readonly role: Role;
+  readonly orgId: number;
+  readonly provinceCode?: string | null;
+}

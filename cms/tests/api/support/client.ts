@@ -107,3 +107,19 @@ export async function createUser(orgId: number, opts: { mustChangePassword?: boo
   if (res.status !== 200) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
   return { username, password, id: res.body.id as number };
 }
+
+/** The stable code of a refused answer (`error.details.code`). */
+export const errorCode = (res: ApiResponse): string | undefined => res.body?.error?.details?.code;
+
+/**
+ * Asserts a refusal as every refused action must answer: exactly `status`, the stable `code` and a
+ * Chinese message. Answers the error for further checks (field, info).
+ */
+export function expectRefused(res: ApiResponse, status: number, code: string) {
+  const err = res.body?.error;
+  if (res.status !== status || err?.details?.code !== code) {
+    throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 500)}`);
+  }
+  if (typeof err.message !== 'string' || !/[\u4e00-\u9fff]/.test(err.message)) throw new Error(`refusal ${code} has no Chinese message: ${err.message}`);
+  return err as { status: number; message: string; details: { code: string; field?: string; errors?: unknown[]; info?: any } };
+}

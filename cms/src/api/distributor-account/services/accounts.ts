@@ -597,17 +597,15 @@ export async function setEnabled(actor: Actor, documentId: string, enabled: bool
       const n = await trx(T).where({ id: row.id, issued: true, enabled: !enabled }).update({ enabled, updated_at: at });
       if (n !== 1) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', enabled ? '账号已是启用状态' : '账号已是禁用状态', { status: 409 });
       if (row.user_id) await trx('up_users').where('id', row.user_id).update({ blocked: !enabled, updated_at: at });
-      await strapi
-        .service('api::state-history.state-history')
-        .record(actor, [
-          {
-            entity: 'distributor-account',
-            entityId: row.id,
-            action: enabled ? 'enable' : 'disable',
-            from: enabled ? 'disabled' : 'enabled',
-            to: enabled ? 'enabled' : 'disabled',
-          },
-        ]);
+      await strapi.service('api::state-history.state-history').record(actor, [
+        {
+          entity: 'distributor-account',
+          entityId: row.id,
+          action: enabled ? 'enable' : 'disable',
+          from: enabled ? 'disabled' : 'enabled',
+          to: enabled ? 'enabled' : 'disabled',
+        },
+      ]);
       return findOneIn(trx, row.id);
     }),
   );
