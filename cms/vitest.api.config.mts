@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // API tests: one real Strapi (compiled TypeScript) on a throwaway SQLite file, or on PostgreSQL when
 // TEST_DATABASE_URL is set, started once by the global setup and called over HTTP as each role.
-const label = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+const label = (process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite') + (process.env.AUTH_CACHE_TTL_MS === '0' ? '-nocache' : '');
 
 export default defineConfig({
   test: {
