@@ -25,7 +25,7 @@ import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
 import type { Readable } from 'node:stream';
 import { streamXlsx, type Cell } from '../../../utils/xlsx-export';
-import { dbDay } from '../../../utils/db-values';
+import { dbDay } from '../../../db/values';
 
 const UID = 'api::delegation.delegation';
 const ITEM_UID = 'api::delegation-item.delegation-item';

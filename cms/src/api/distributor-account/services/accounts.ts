@@ -30,7 +30,7 @@ import { normaliseCell } from '../../../domain/text';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
-import { dbIso } from '../../../utils/db-values';
+import { dbIso } from '../../../db/values';
 
 const T = 'distributor_accounts';
 const CHUNK = 400;

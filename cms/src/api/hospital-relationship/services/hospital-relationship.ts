@@ -25,7 +25,7 @@ import type { Actor } from '../../../scope';
 import { applyScope, findScoped } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { pageEnvelope } from '../../../utils/paging';
-import { dbDate, dbIso } from '../../../utils/db-values';
+import { dbDate, dbIso } from '../../../db/values';
 
 const UID = 'api::hospital-relationship.hospital-relationship';
 const T = 'hospital_relationships';

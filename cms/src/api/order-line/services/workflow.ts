@@ -32,7 +32,7 @@ import {
 } from '../../../domain';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { dbDay, dbIso } from '../../../utils/db-values';
+import { dbDay, dbIso } from '../../../db/values';
 
 const LINE = 'api::order-line.order-line';
 const ORDER = 'api::order.order';

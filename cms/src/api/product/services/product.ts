@@ -8,7 +8,7 @@ import { now } from '../../../utils/clock';
 import { pageEnvelope, readPaging } from '../../../utils/paging';
 import type { Readable } from 'node:stream';
 import { streamXlsx } from '../../../utils/xlsx-export';
-import { dbDay } from '../../../utils/db-values';
+import { dbDay } from '../../../db/values';
 
 const bool = z.enum(['true', 'false']).optional();
 const text = z.string().trim().max(100).optional();

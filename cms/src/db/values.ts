@@ -1,3 +1,5 @@
+import { chinaIso } from '../domain/dates';
+
 /**
  * Column values as the drivers answer them → what the API sends. SQLite keeps datetimes as epoch
  * milliseconds (a number, or digits in text) and dates as 'YYYY-MM-DD' text; PostgreSQL answers Date
@@ -10,8 +12,8 @@ export function dbDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A datetime column as ISO text. */
-export const dbIso = (v: unknown): string | null => dbDate(v)?.toISOString() ?? null;
+/** A datetime column as ISO text in China time (`…+08:00`). */
+export const dbIso = (v: unknown): string | null => chinaIso(dbDate(v));
 
 /** A date column as 'YYYY-MM-DD'. */
 export function dbDay(v: unknown): string | null {
