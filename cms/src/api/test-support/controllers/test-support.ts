@@ -20,6 +20,15 @@ export default {
     ctx.body = { now: now().toISOString(), offsetMs };
   },
 
+  /** The Strapi patches' state (`active` / `disabled: why`) and counters of the shortcuts they took. */
+  strapiPatches(ctx: any) {
+    guard();
+    const service = strapi.has('strapi-patches')
+      ? (strapi.get('strapi-patches') as { status(): Record<string, string>; counters(): Record<string, Record<string, number>> })
+      : null;
+    ctx.body = { status: service?.status() ?? {}, counters: service?.counters() ?? {} };
+  },
+
   /** Inserts one raw row of any scoped content type (`type` = singular name) and answers it. */
   async fixture(ctx: any) {
     guard();
