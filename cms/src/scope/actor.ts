@@ -18,6 +18,9 @@ export interface Actor {
 const ROLE_TYPES = new Set<string>(['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'] satisfies Role[]);
 const isRole = (type: unknown): type is Role => typeof type === 'string' && ROLE_TYPES.has(type);
 
+// API tokens act for no organisation (Strapi 5.54 names the strategy `content-api-token`).
+const API_TOKEN_STRATEGIES = new Set(['api-token', 'content-api-token']);
+
 /** What the actor reads of a request's context (a Koa context or a route policy's). */
 export interface ActorContext {
   state: {
@@ -40,7 +43,7 @@ interface UserRow {
 export async function loadActor(ctx: ActorContext): Promise<Actor | null> {
   if (ctx.state.actor !== undefined) return ctx.state.actor;
   const user = ctx.state.user;
-  if (!user || ctx.state.auth?.strategy?.name === 'api-token') {
+  if (!user || API_TOKEN_STRATEGIES.has(ctx.state.auth?.strategy?.name ?? '')) {
     ctx.state.actor = null;
     return null;
   }

@@ -18,7 +18,7 @@ export const apiTokenShortcutPatch: StrapiPatch = {
   apply() {
     const file = path.join(packageDir('@strapi/admin'), 'dist/server/server/src/strategies/content-api-token.js');
     const strategy = loadBuiltFile(file)?.default;
-    if (!isStrategy(strategy, 'api-token')) return `${file} exports no api-token strategy`;
+    if (!isStrategy(strategy, 'content-api-token')) return `${file} exports no content-api-token strategy`;
     const marked = strategy as AuthStrategy & { [PATCHED]?: true };
     if (marked[PATCHED]) return null;
     const original = strategy.authenticate.bind(strategy);
