@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
-import { registerApiTokenShortcut, registerAuthCache } from './bootstrap/auth-cache';
-import { registerLeanMiddlewares } from './bootstrap/lean-middlewares';
+import { registerAuthChangeLifecycles } from './bootstrap/auth-change-lifecycles';
+import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
@@ -9,9 +9,8 @@ import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    registerAuthCache(strapi);
-    registerApiTokenShortcut();
-    registerLeanMiddlewares(strapi);
+    registerStrapiPatches(strapi);
+    registerAuthChangeLifecycles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

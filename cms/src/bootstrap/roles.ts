@@ -25,7 +25,6 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
-      'api::statistic',
     ],
   },
   bureau: {
@@ -44,7 +43,6 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
-      'api::statistic',
     ],
   },
   manufacturer: {
@@ -60,7 +58,6 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::order-line',
       'api::delivery',
       'api::state-history',
-      'api::statistic',
     ],
   },
   distributor: {
@@ -80,7 +77,6 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
-      'api::statistic',
     ],
   },
   hospital: {
@@ -97,7 +93,6 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
-      'api::statistic',
     ],
   },
 };

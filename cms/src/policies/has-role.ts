@@ -1,4 +1,4 @@
-import { requireActor } from '../scope';
+import { requireActor, type ActorContext } from '../scope';
 import { DomainError } from '../domain/errors';
 import { ROLE_LABELS, type Role } from '../domain/roles';
 
@@ -7,7 +7,7 @@ import { ROLE_LABELS, type Role } from '../domain/roles';
  * Loads the actor (refusing anonymous callers, API tokens and users who must first change their
  * password) and refuses other roles with 403 and a Chinese message naming who may.
  */
-export default async (policyContext: any, config: { roles?: Role[] } = {}) => {
+export default async (policyContext: ActorContext, config: { roles?: Role[] } = {}) => {
   const actor = await requireActor(policyContext);
   const roles = config.roles ?? [];
   if (roles.length && !roles.includes(actor.role)) {

@@ -1,12 +1,20 @@
 import { errors } from '@strapi/utils';
-import { loadActor, canRead, scopeWhere, ruleFor, scopeAttributes } from '../scope';
+import type { Core } from '@strapi/strapi';
+import { loadActor, canRead, scopeWhere, ruleFor, scopeAttributes, type ActorContext } from '../scope';
+
+/** What the policy reads of the request (Strapi's policy context over Koa's). */
+interface ScopedRequest extends ActorContext {
+  state: ActorContext['state'] & { route: { handler: string } };
+  request: { query: { filters?: unknown } };
+  params?: { id?: string };
+}
 
 /**
  * The one guard of Strapi's generic REST routes: reference data is open to every authenticated caller
  * (users and API tokens); business data only to a logged-in user of an owning organisation,
  * narrowed to its rows (a bureau: its province). Another organisation's record answers 404.
  */
-export default async (policyContext: any, _config: unknown, { strapi }: { strapi: any }) => {
+export default async (policyContext: ScopedRequest, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const ctx = policyContext;
   const handler: string = ctx.state.route.handler;
   const uid = handler.slice(0, handler.lastIndexOf('.'));
@@ -29,7 +37,9 @@ export default async (policyContext: any, _config: unknown, { strapi }: { strapi
   }
   const documentId = ctx.params?.id;
   if (documentId) {
-    const row = await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id', ...scopeAttributes(uid)] });
+    const row = await strapi.db
+      .query(uid as Parameters<Core.Strapi['db']['query']>[0])
+      .findOne({ where: { documentId }, select: ['id', ...scopeAttributes(uid)] });
     if (!row || !canRead(actor, uid, row)) throw new errors.NotFoundError('记录不存在或无权访问');
   }
   return true;

@@ -18,3 +18,9 @@ export function onAuthChange(fn: Listener): () => void {
 export function authChanged(change: AuthChange = {}): void {
   for (const fn of listeners) fn(change);
 }
+
+/** How long authentications and actors may be served from memory; `AUTH_CACHE_TTL_MS=0` turns every such cache off. */
+export function authCacheTtlMs(): number {
+  const ms = Number(process.env.AUTH_CACHE_TTL_MS ?? 5000);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, get, loginAs, post, testSupport } from '../support/client';
 
-// cms/src/bootstrap/lean-middlewares.ts and the API-token shortcut in auth-cache.ts: faster, same answers.
+// cms/src/strapi-patches/lean-middlewares.ts and api-token-shortcut.ts: faster, same answers.
 const HELMET_HEADERS = [
   'content-security-policy',
   'cross-origin-embedder-policy',

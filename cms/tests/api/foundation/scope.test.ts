@@ -5,7 +5,7 @@ import { del, get, loginAs, me, post, put, testSupport, unique } from '../suppor
  * For every content type's REST routes: anonymous callers are refused, API tokens read reference data
  * only, and a user reads exactly its own organisation's rows (a bureau: its province), never changes any.
  */
-let org: Record<string, number> = {};
+const org: Record<string, number> = {};
 let apiToken = '';
 
 beforeAll(async () => {

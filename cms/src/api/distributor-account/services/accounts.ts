@@ -11,7 +11,7 @@
  * - 重置密码 copies the bureau's initial password hash back and sets mustChangePassword.
  * A bureau reaches only the rows of its province (others: 404); the platform admin reads all.
  */
-import { clearAuthCache } from '../../../bootstrap/auth-cache';
+import { authChanged } from '../../../utils/auth-events';
 import { createId } from '@paralleldrive/cuid2';
 import { errors as strapiErrors } from '@strapi/utils';
 import { accountActions, assertAccountAction, makeUsername, type AccountAction } from '../../../domain/account';
@@ -616,7 +616,7 @@ async function afterLoginChange<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } finally {
-    clearAuthCache();
+    authChanged();
   }
 }
 

@@ -20,6 +20,28 @@ export default {
     ctx.body = { now: now().toISOString(), offsetMs };
   },
 
+  /** The Strapi patches' state (`active` / `disabled: why`) and counters of the shortcuts they took. */
+  strapiPatches(ctx: any) {
+    guard();
+    const service = strapi.has('strapi-patches')
+      ? (strapi.get('strapi-patches') as { status(): Record<string, string>; counters(): Record<string, Record<string, number>> })
+      : null;
+    ctx.body = { status: service?.status() ?? {}, counters: service?.counters() ?? {} };
+  },
+
+  /**
+   * Blocks or unblocks a login through Strapi's query engine, as the content manager would:
+   * `{ blocked }`. Proves that such writes drop cached authentications (bootstrap/auth-change-lifecycles.ts).
+   */
+  async blockUser(ctx: any) {
+    guard();
+    const id = Number(ctx.params.id);
+    const blocked = ctx.request.body?.blocked !== false;
+    const user = await strapi.db.query('plugin::users-permissions.user').update({ where: { id }, data: { blocked } });
+    if (!user) return ctx.notFound('unknown user');
+    ctx.body = { id, blocked };
+  },
+
   /** Inserts one raw row of any scoped content type (`type` = singular name) and answers it. */
   async fixture(ctx: any) {
     guard();

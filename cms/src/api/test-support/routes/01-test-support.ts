@@ -1,5 +1,6 @@
 // Only in the test environment: lets tests move the server's clock instead of waiting 30 days,
-// insert fixture rows for record types whose own endpoints come later, and mint API tokens.
+// insert fixture rows for record types whose own endpoints come later, mint API tokens, and read
+// the Strapi patches' state (strapi-patches/).
 const enabled = process.env.NODE_ENV === 'test';
 const open = { auth: false } as const;
 
@@ -11,6 +12,8 @@ export default {
         { method: 'POST', path: '/test/fixtures/:type', handler: 'test-support.fixture', config: open },
         { method: 'POST', path: '/test/api-tokens', handler: 'test-support.apiToken', config: open },
         { method: 'POST', path: '/test/users', handler: 'test-support.user', config: open },
+        { method: 'POST', path: '/test/users/:id/block', handler: 'test-support.blockUser', config: open },
+        { method: 'GET', path: '/test/strapi-patches', handler: 'test-support.strapiPatches', config: open },
       ]
     : [],
 };

@@ -12,8 +12,17 @@
  *   only sets an empty body.
  * - strapi::logger formats an `http` line for every request even when that level is off.
  */
+import type { Core } from '@strapi/strapi';
+import type { StrapiPatch } from './patch';
+
 type Mw = (ctx: any, next: () => Promise<unknown>) => unknown;
-type Factory = (config: any, ctx: { strapi: any }) => Mw;
+type Factory = (config: unknown, ctx: { strapi: Core.Strapi }) => Mw;
+interface MiddlewareRegistry {
+  get(uid: string): unknown;
+  extend(uid: string, extendFn: (original: Factory) => Factory): unknown;
+}
+
+const counters = { securityReplays: 0, bodySkips: 0, loggerSkips: 0 };
 
 interface HeaderOp {
   op: 'set' | 'remove';
@@ -52,6 +61,7 @@ function leanSecurity(original: Factory): Factory {
       recorded ??= recordHeaders(strapiSecurity, '/api/');
       const ops = await recorded;
       if (!ops) return strapiSecurity(koaCtx, next);
+      counters.securityReplays++;
       for (const o of ops) {
         if (o.op === 'set') koaCtx.res.setHeader(o.name, o.value);
         else koaCtx.res.removeHeader(o.name);
@@ -67,6 +77,7 @@ function leanBody(original: Factory): Factory {
     return (koaCtx, next) => {
       const m = koaCtx.method;
       if ((m === 'GET' || m === 'HEAD') && !koaCtx.request.header['content-type']) {
+        counters.bodySkips++;
         koaCtx.request.body = {};
         return next();
       }
@@ -79,13 +90,30 @@ function leanLogger(original: Factory): Factory {
   return (config, ctx) => {
     const strapiLogger = original(config, ctx);
     const log = ctx.strapi.log;
-    return (koaCtx, next) => (log.isLevelEnabled?.('http') === false ? next() : strapiLogger(koaCtx, next));
+    return (koaCtx, next) => {
+      if (log.isLevelEnabled?.('http') !== false) return strapiLogger(koaCtx, next);
+      counters.loggerSkips++;
+      return next();
+    };
   };
 }
 
-export function registerLeanMiddlewares(strapi: any) {
-  const registry = strapi.get('middlewares');
-  registry.extend('strapi::security', leanSecurity);
-  registry.extend('strapi::body', leanBody);
-  registry.extend('strapi::logger', leanLogger);
-}
+const EXTENSIONS: Record<string, (original: Factory) => Factory> = {
+  'strapi::security': leanSecurity,
+  'strapi::body': leanBody,
+  'strapi::logger': leanLogger,
+};
+
+export const leanMiddlewaresPatch: StrapiPatch = {
+  name: 'lean-api-middlewares',
+  packages: ['@strapi/strapi'],
+  apply(strapi) {
+    const registry = strapi.get('middlewares') as MiddlewareRegistry | undefined;
+    if (typeof registry?.extend !== 'function' || typeof registry.get !== 'function') return "Strapi's middleware registry has no extend()";
+    const missing = Object.keys(EXTENSIONS).filter((uid) => typeof registry.get(uid) !== 'function');
+    if (missing.length) return `middleware ${missing.join(', ')} not registered`;
+    for (const [uid, extension] of Object.entries(EXTENSIONS)) registry.extend(uid, extension);
+    return null;
+  },
+  counters: () => ({ ...counters }),
+};

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { authChanged } from '../utils/auth-events';
+
+/**
+ * Writes made through Strapi (the content manager, users-permissions' own routes, `strapi.db.query`)
+ * on users, roles, permissions and organisations announce an authentication change, but only when
+ * they touch what authentication or the actor reads: a login (which writes `lastLoginAt`) keeps every
+ * cache. Raw knex writes bypass these lifecycles: their code calls `authChanged()` itself.
+ */
+const USER_FIELDS = ['blocked', 'password', 'role', 'confirmed', 'organisation', 'mustChangePassword', 'username', 'email', 'displayName', 'provider'];
+const ORGANISATION_FIELDS = ['enabled', 'users', 'type', 'name', 'provinceCode'];
+
+const USER = 'plugin::users-permissions.user';
+const ORGANISATION = 'api::organisation.organisation';
+const ROLE = 'plugin::users-permissions.role';
+const PERMISSION = 'plugin::users-permissions.permission';
+
+interface WriteEvent {
+  action: string;
+  model: { uid: string };
+  params: { data?: unknown; where?: unknown };
+  result?: unknown;
+}
+
+const touches = (data: unknown, fields: string[]) => typeof data !== 'object' || data === null || fields.some((f) => f in data);
+
+/** The id of the one row a write targeted, when it says so plainly. */
+function targetId(event: WriteEvent): number | undefined {
+  const result = event.result as { id?: unknown } | undefined;
+  if (typeof result?.id === 'number') return result.id;
+  const where = event.params.where as { id?: unknown } | undefined;
+  return typeof where?.id === 'number' ? where.id : undefined;
+}
+
+/** The change a write announces, or null when it changes nothing authentication reads. */
+export function authChangeOf(event: WriteEvent): { userIds?: number[] } | null {
+  const { uid } = event.model;
+  const created = event.action === 'afterCreate' || event.action === 'afterCreateMany';
+  const deleted = event.action === 'afterDelete' || event.action === 'afterDeleteMany';
+  if (uid === ROLE || uid === PERMISSION) return {};
+  if (uid === USER) {
+    if (created) return null; // a new login has nothing cached
+    if (!deleted && !touches(event.params.data, USER_FIELDS)) return null;
+    const id = event.action === 'afterUpdate' || event.action === 'afterDelete' ? targetId(event) : undefined;
+    return id === undefined ? {} : { userIds: [id] };
+  }
+  if (uid === ORGANISATION) {
+    if (created) return null;
+    return deleted || touches(event.params.data, ORGANISATION_FIELDS) ? {} : null;
+  }
+  return null;
+}
+
+export function registerAuthChangeLifecycles(strapi: Core.Strapi) {
+  const announce = (event: WriteEvent) => {
+    const change = authChangeOf(event);
+    if (change) authChanged(change);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [USER, ORGANISATION, ROLE, PERMISSION],
+    afterCreate: announce,
+    afterCreateMany: announce,
+    afterUpdate: announce,
+    afterUpdateMany: announce,
+    afterDelete: announce,
+    afterDeleteMany: announce,
+  });
+}
