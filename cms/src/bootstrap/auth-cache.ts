@@ -10,6 +10,7 @@
  * password change). The actor (scope/actor.ts) is cached alongside, under the same rules.
  */
 import path from 'node:path';
+import { onAuthChange } from '../utils/auth-events';
 
 export const AUTH_CACHE_TTL_MS = Number(process.env.AUTH_CACHE_TTL_MS ?? 5000);
 const MAX_ENTRIES = 10_000;
@@ -77,6 +78,7 @@ export function registerAuthCache(strapi: any) {
   };
   strategy.__cached = true;
 
+  onAuthChange(() => clearAuthCache());
   strapi.db.lifecycles.subscribe((event: any) => {
     if (WATCHED.has(event.model?.uid) && !String(event.action).startsWith('before') && !/find|count/i.test(event.action)) clearAuthCache();
   });

@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { DomainError } from '../../../domain/errors';
 import { requireActor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { regionNames } from '../../distributor-account/services/accounts';
+import { regionNames } from '../../../db/region-names';
 
 const ORG = 'api::organisation.organisation';
 const MAX_AREAS = 1000;
