@@ -67,6 +67,8 @@ export const ACCOUNT_EXPORT_MAX_ROWS = 20_000;
 /** 本省配送企业用户列表: 10 a page by default, at most 100. */
 export const ACCOUNT_LIST_PAGE_SIZE = 10;
 export const ACCOUNT_LIST_MAX_PAGE_SIZE = 100;
+/** 配送区域: at most this many districts per distributor. */
+export const DISTRIBUTION_AREAS_MAX = 1000;
 /** The columns the list sorts by. */
 export const ACCOUNT_SORT_FIELDS = ['username', 'provincialAccount', 'companyName', 'createdAt', 'issuedAt', 'lastLoginAt', 'enabled', 'issued'] as const;
 export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];

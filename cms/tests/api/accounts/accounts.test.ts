@@ -2,8 +2,9 @@
  * 用户管理 › 配送企业管理 (manual 000, DOMAIN.md §1): 账号添加, list, 修改/编辑, 删除, 发放, 启用/禁用, 重置密码,
  * each refusal, and that a refusal changes nothing.
  */
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { call, del, get, loginAs, post, put, USERS, DEMO_PASSWORD } from '../support/client';
+import { baseUrl, del, expectRefused, get, loginAs, post, put, USERS, DEMO_PASSWORD } from '../support/client';
 import { accountData, createAccount, creditCode, issue, listAll, M, provAccount } from './support';
 
 const SX = 'sxBureau';
@@ -44,7 +45,7 @@ describe('账号添加 (create)', () => {
   it('normalises full-width characters and spaces', async () => {
     const cc = creditCode();
     const full = [...cc].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('');
-    const name = `　全角配送${Date.now()}　`;
+    const name = `\u3000全角配送${Date.now()}\u3000`;
     const res = await post(
       M,
       {
@@ -100,7 +101,7 @@ describe('账号添加 (create)', () => {
   it('only a bureau may add accounts', async () => {
     for (const who of ['admin', 'sxDist1', 'weigao', 'sxrm'] as const) {
       const res = await post(M, { data: accountData() }, await loginAs(who));
-      expect(res.status, who).toBe(403);
+      expectRefused(res, 403, 'ROLE_NOT_ALLOWED');
     }
     expect((await post(M, { data: accountData() })).status).toBe(403);
   });
@@ -122,6 +123,8 @@ describe('本省配送企业用户列表 (list)', () => {
     const admin = (await listAll('admin')).body;
     expect(admin.data.some((r: any) => r.provinceCode === '11')).toBe(true);
     expect(admin.data.some((r: any) => r.provinceCode === '14')).toBe(true);
+    // The platform admin reads every province but manages none: 查看 only.
+    expect(admin.data.every((r: any) => r.actions.length === 1 && r.actions[0] === 'view')).toBe(true);
   });
 
   it('filters by username, company name, provincial account, status, issued and logged in; sorts', async () => {
@@ -140,12 +143,43 @@ describe('本省配送企业用户列表 (list)', () => {
     expect(await q(`&companyName=${encodeURIComponent(tag)}&enabled=true`)).toHaveLength(2);
     expect(await q(`&companyName=${encodeURIComponent(tag)}&sort=companyName:desc`)).toEqual([b.username, a.username]);
     expect(await q(`&companyName=${encodeURIComponent(tag)}&sort=companyName:asc`)).toEqual([a.username, b.username]);
-    const bad = await get(`${M}?sort=password:asc`, await loginAs(SX));
-    expect(bad.status).toBe(400);
-    const badBool = await get(`${M}?issued=maybe`, await loginAs(SX));
-    expect(badBool.status).toBe(400);
     const pct = await q(`&companyName=${encodeURIComponent('%')}`);
     expect(pct).toHaveLength(0);
+  });
+
+  it('answers 400 with the field named for every bad query parameter, in the list and the export', async () => {
+    const jwt = await loginAs(SX);
+    const cases: Array<[string, string, string]> = [
+      ['sort=password:asc', 'FILTER_INVALID', 'sort'],
+      ['sort=companyName:sideways', 'FILTER_INVALID', 'sort'],
+      ['issued=maybe', 'FILTER_INVALID', 'issued'],
+      ['filters[enabled][$eq]=perhaps', 'FILTER_INVALID', 'enabled'],
+      ['loggedIn=2', 'FILTER_INVALID', 'loggedIn'],
+      [`companyName=${'长'.repeat(101)}`, 'FILTER_INVALID', 'companyName'],
+      ['pagination[page]=0', 'INVALID_PAGINATION', 'page'],
+      ['pagination[pageSize]=ten', 'INVALID_PAGINATION', 'pageSize'],
+    ];
+    for (const [query, code, field] of cases) {
+      for (const path of [M, `${M}/export`]) {
+        const res = await get(`${path}?${encodeURI(query)}`, jwt);
+        expect(expectRefused(res, 400, code).details.field, `${path}?${query}`).toBe(field);
+      }
+    }
+  });
+
+  it('a page size above 100 is served as 100', async () => {
+    const res = await get(`${M}?pagination[pageSize]=5000`, await loginAs(SX));
+    expect(res.status).toBe(200);
+    expect(res.body.meta.pagination.pageSize).toBe(100);
+  });
+
+  it('是否登录 totals follow a login at once (the cached count is dropped)', async () => {
+    const a = await createAccount(SX);
+    await issue(SX, [a.documentId]);
+    const total = async () => (await listAll(SX, `&username=${a.username}&loggedIn=true`)).body.meta.pagination.total;
+    expect(await total()).toBe(0);
+    expect((await login(a.username)).status).toBe(200);
+    expect(await total()).toBe(1);
   });
 
   it('pages on the server', async () => {
@@ -157,7 +191,7 @@ describe('本省配送企业用户列表 (list)', () => {
   });
 
   it('is refused to distributors, manufacturers and hospitals', async () => {
-    for (const who of ['sxDist1', 'weigao', 'sxrm'] as const) expect((await get(M, await loginAs(who))).status, who).toBe(403);
+    for (const who of ['sxDist1', 'weigao', 'sxrm'] as const) expectRefused(await get(M, await loginAs(who)), 403, 'ROLE_NOT_ALLOWED');
   });
 });
 
@@ -172,10 +206,9 @@ describe('修改 / 删除 before issue, 编辑 after', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.data.username).toBe(`P14${acc}`);
-    const other = await put(`${M}/${a.documentId}`, { data: accountData() }, await loginAs(BJ));
-    expect(other.status).toBe(404);
-    expect((await get(`${M}/${a.documentId}`, await loginAs(BJ))).status).toBe(404);
-    expect((await del(`${M}/${a.documentId}`, await loginAs(BJ))).status).toBe(404);
+    expectRefused(await put(`${M}/${a.documentId}`, { data: accountData() }, await loginAs(BJ)), 404, 'NOT_FOUND');
+    expectRefused(await get(`${M}/${a.documentId}`, await loginAs(BJ)), 404, 'NOT_FOUND');
+    expectRefused(await del(`${M}/${a.documentId}`, await loginAs(BJ)), 404, 'NOT_FOUND');
     const view = await get(`${M}/${a.documentId}`, await loginAs(SX));
     expect(view.body.data.companyName).toBe('改名配送' + acc);
   });
@@ -186,9 +219,7 @@ describe('修改 / 删除 before issue, 编辑 after', () => {
     expect((await get(`${M}/${a.documentId}`, await loginAs(SX))).status).toBe(404);
     const b = await createAccount(SX);
     await issue(SX, [b.documentId]);
-    const res = await del(`${M}/${b.documentId}`, await loginAs(SX));
-    expect(res.status).toBe(409);
-    expect(res.body.error.details.code).toBe('ACCOUNT_ACTION_NOT_ALLOWED');
+    expectRefused(await del(`${M}/${b.documentId}`, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
     expect((await get(`${M}/${b.documentId}`, await loginAs(SX))).status).toBe(200);
   });
 
@@ -196,8 +227,7 @@ describe('修改 / 删除 before issue, 编辑 after', () => {
     const a = await createAccount(SX);
     await issue(SX, [a.documentId]);
     const refused = await put(`${M}/${a.documentId}`, { data: accountData({ creditCode: a.creditCode }) }, await loginAs(SX));
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.details.errors[0].path).toEqual(['provincialAccount']);
+    expect(expectRefused(refused, 400, 'ACCOUNT_USERNAME_FIXED').details.errors).toMatchObject([{ path: ['provincialAccount'] }]);
     const name = `编辑后${Date.now()}`;
     const ok = await put(
       `${M}/${a.documentId}`,
@@ -260,25 +290,22 @@ describe('发放 (issue)', () => {
     await issue(SX, [done.documentId]);
     const fresh = await createAccount(SX);
     const res = await issue(SX, [fresh.documentId, done.documentId]);
-    expect(res.status).toBe(409);
-    expect(res.body.error.details.code).toBe('ACCOUNT_ALREADY_ISSUED');
-    expect(res.body.error.message).toContain(done.username);
+    expect(expectRefused(res, 409, 'ACCOUNT_ALREADY_ISSUED').message).toContain(done.username);
     expect((await get(`${M}/${fresh.documentId}`, await loginAs(SX))).body.data.issued).toBe(false);
     expect((await login(fresh.username)).status).toBe(400);
-    const again = await issue(SX, [done.documentId]);
-    expect(again.status).toBe(409);
+    expectRefused(await issue(SX, [done.documentId]), 409, 'ACCOUNT_ALREADY_ISSUED');
   });
 
   it('refuses another province’s rows (404), an empty selection (400) and other roles (403), issuing nothing', async () => {
     const mine = await createAccount(SX);
     const theirs = await createAccount(BJ);
-    const res = await issue(SX, [mine.documentId, theirs.documentId]);
-    expect(res.status).toBe(404);
+    expectRefused(await issue(SX, [mine.documentId, theirs.documentId]), 404, 'NOT_FOUND');
     expect((await get(`${M}/${mine.documentId}`, await loginAs(SX))).body.data.issued).toBe(false);
     expect((await get(`${M}/${theirs.documentId}`, await loginAs(BJ))).body.data.issued).toBe(false);
-    expect((await issue(SX, [])).status).toBe(400);
-    expect((await post(`${M}/issue`, { documentIds: [mine.documentId] }, await loginAs('admin'))).status).toBe(403);
-    expect((await post(`${M}/issue`, { documentIds: [mine.documentId] }, await loginAs('sxDist1'))).status).toBe(403);
+    expect(expectRefused(await issue(SX, []), 400, 'ISSUE_SELECTION_REQUIRED').details.field).toBe('documentIds');
+    expectRefused(await post(`${M}/issue`, { documentIds: 'all' }, await loginAs(SX)), 400, 'ISSUE_SELECTION_REQUIRED');
+    expectRefused(await post(`${M}/issue`, { documentIds: [mine.documentId] }, await loginAs('admin')), 403, 'ROLE_NOT_ALLOWED');
+    expectRefused(await post(`${M}/issue`, { documentIds: [mine.documentId] }, await loginAs('sxDist1')), 403, 'ROLE_NOT_ALLOWED');
   });
 });
 
@@ -303,10 +330,10 @@ describe('启用 / 禁用 / 重置密码', () => {
     expect(l.body.error.message).toContain('账号已被禁用');
     expect((await get('/api/organisations/mine', jwt)).status).toBe(401);
     expect((await listAll(SX, `&username=${a.username}&enabled=false`)).body.data).toHaveLength(1);
-    expect((await post(`${M}/${a.documentId}/disable`, {}, await loginAs(SX))).status).toBe(409);
+    expectRefused(await post(`${M}/${a.documentId}/disable`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
     expect((await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX))).status).toBe(200);
     expect((await login(a.username, 'Mine@2026x')).status).toBe(200);
-    expect((await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX))).status).toBe(409);
+    expectRefused(await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
   });
 
   it('重置密码: back to the initial password, which must be changed again', async () => {
@@ -322,22 +349,82 @@ describe('启用 / 禁用 / 重置密码', () => {
   it('refuses them before issue, from another province and from other roles', async () => {
     const a = await createAccount(SX);
     for (const action of ['enable', 'disable', 'reset-password']) {
-      const res = await post(`${M}/${a.documentId}/${action}`, {}, await loginAs(SX));
-      expect(res.status, action).toBe(409);
-      expect(res.body.error.details.code).toBe('ACCOUNT_ACTION_NOT_ALLOWED');
+      expectRefused(await post(`${M}/${a.documentId}/${action}`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
     }
     const demo = (await listAll(SX, '&username=P14SX0001')).body.data[0];
-    expect((await post(`${M}/${demo.documentId}/disable`, {}, await loginAs(BJ))).status).toBe(404);
-    expect((await post(`${M}/${demo.documentId}/reset-password`, {}, await loginAs(BJ))).status).toBe(404);
-    expect((await post(`${M}/${demo.documentId}/disable`, {}, await loginAs('sxDist2'))).status).toBe(403);
+    expectRefused(await post(`${M}/${demo.documentId}/disable`, {}, await loginAs(BJ)), 404, 'NOT_FOUND');
+    expectRefused(await post(`${M}/${demo.documentId}/reset-password`, {}, await loginAs(BJ)), 404, 'NOT_FOUND');
+    expectRefused(await post(`${M}/${demo.documentId}/disable`, {}, await loginAs('sxDist2')), 403, 'ROLE_NOT_ALLOWED');
     expect((await login(USERS.sxDist1)).status).toBe(200);
   });
 });
 
+/** The export as SheetJS reads it: the header row and the data rows. */
+async function exported(query: string) {
+  const res = await fetch(`${baseUrl()}${M}/export?${query}`, { headers: { Authorization: `Bearer ${await loginAs(SX)}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const wb = XLSX.read(Buffer.from(await res.arrayBuffer()), { type: 'buffer' });
+  expect(wb.SheetNames).toEqual(['本省配送企业用户列表']);
+  const [header, ...rows] = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, defval: '', raw: false });
+  return { header: header!, rows };
+}
+
 describe('导出', () => {
-  it('exports the filtered list as .xlsx', async () => {
-    const res = await call('GET', `${M}/export?username=P14SX0001`, { auth: await loginAs(SX) });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  it('exports exactly the filtered rows, in the list’s order, with the list’s columns', async () => {
+    const tag = `导出${Date.now().toString(36)}`;
+    const a = await createAccount(SX, { companyName: `${tag}甲` });
+    const b = await createAccount(SX, { companyName: `${tag}乙` });
+    const c = await createAccount(SX, { companyName: `${tag}丙` });
+    await issue(SX, [c.documentId]);
+    await createAccount(BJ, { companyName: `${tag}京` });
+    const { header, rows } = await exported(`companyName=${encodeURIComponent(tag)}&issued=false&sort=companyName:asc`);
+    expect(header).toEqual([
+      '配送企业用户名',
+      '省平台账号',
+      '配送企业名称',
+      '统一社会信用代码',
+      '法人',
+      '被授权人',
+      '联系电话',
+      '配送区域',
+      '用户状态',
+      '是否发放',
+      '是否登录',
+      '最后登录时间',
+    ]);
+    expect(rows.map((r) => r[0])).toEqual([a.username, b.username]);
+    expect(rows[0]).toEqual([
+      a.username,
+      a.username.slice(3),
+      a.companyName,
+      a.creditCode,
+      '张三',
+      '李四',
+      expect.stringMatching(/^139\d{8}$/),
+      '',
+      '启用',
+      '否',
+      '否',
+      '',
+    ]);
+    expect((await exported(`companyName=${encodeURIComponent(tag)}&issued=true`)).rows.map((r) => r[0])).toEqual([c.username]);
+  });
+
+  it('shows areas by name and the last login in China time (YYYY-MM-DD HH:mm:ss)', async () => {
+    expect((await login(USERS.sxDist1)).status).toBe(200);
+    const { rows } = await exported('username=P14SX0001');
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(row.slice(0, 3)).toEqual(['P14SX0001', 'SX0001', '国药控股山西有限公司']);
+    expect(row[7]).toMatch(/[\u4e00-\u9fff]/);
+    expect(row.slice(8, 11)).toEqual(['启用', '是', '是']);
+    expect(row[11]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const shown = new Date(`${row[11]!.replace(' ', 'T')}+08:00`).getTime();
+    expect(Math.abs(shown - Date.now())).toBeLessThan(120_000);
+  });
+
+  it('is refused to other roles', async () => {
+    expectRefused(await get(`${M}/export`, await loginAs('sxDist1')), 403, 'ROLE_NOT_ALLOWED');
   });
 });

@@ -37,7 +37,7 @@ describe('导入', () => {
       HEADER,
       ['选填；字母或数字，1-20位；无省级耗材网采用户名的不填，系统按顺序码生成用户名', '必填；企业全称，最多100字', '必填；18位', '', '', '必填'],
       [acc, `${tag}甲`, creditCode(), '王五', '赵六', Number(phone)],
-      ['', ` ${tag}乙　`, ` ${[...creditCode()].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('')} `, '', '', ' 0351-7023456 '],
+      ['', ` ${tag}乙\u3000`, ` ${[...creditCode()].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('')} `, '', '', ' 0351-7023456 '],
       [null, null, null, null, null, null],
       ['', `${tag}丙`, creditCode(), '', '', mobile()],
     ];
