@@ -10,6 +10,7 @@ import { accountActionsFor, ACCOUNT_STATE, type AccountRow, type AccountState, t
 import { DomainError } from '../../../domain/errors';
 import { bumpCounts } from '../../../db/count-cache';
 import { areaCodes, regionNames } from '../../../db/region-names';
+import { existingUsernames } from '../../../db/users';
 import { dbIso } from '../../../db/values';
 import { assertOwner, type Actor } from '../../../scope';
 
@@ -149,8 +150,8 @@ export async function takenUsernames(names: string[], k: Knex = knex(), exceptAc
     const q = k(ACCOUNTS).whereIn('username', part).select('username');
     if (exceptAccountId) q.whereNot('id', exceptAccountId);
     for (const r of await q) taken.add(r.username);
-    for (const r of await k('up_users').whereIn('username', part).select('username')) taken.add(r.username);
   }
+  for (const u of await existingUsernames(k, names)) taken.add(u);
   return taken;
 }
 
