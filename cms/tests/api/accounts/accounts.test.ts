@@ -78,6 +78,17 @@ describe('账号添加 (create)', () => {
     expect(await byName(SX, name)).toHaveLength(0);
   });
 
+  it('refuses a body of the wrong shape with 400 ACCOUNT_INVALID naming the field, storing nothing', async () => {
+    const jwt = await loginAs(SX);
+    const name = `形状${Date.now()}`;
+    const obj = await post(M, { data: { ...accountData({ companyName: name }), phone: { number: 1 } } }, jwt);
+    expect(expectRefused(obj, 400, 'ACCOUNT_INVALID').details.field).toBe('phone');
+    const long = await post(M, { data: accountData({ companyName: name, legalPerson: '长'.repeat(501) }) }, jwt);
+    expect(expectRefused(long, 400, 'ACCOUNT_INVALID')).toMatchObject({ message: '法人过长', details: { field: 'legalPerson' } });
+    expectRefused(await post(M, { data: [] }, jwt), 400, 'ACCOUNT_INVALID');
+    expect(await byName(SX, name)).toHaveLength(0);
+  });
+
   it('refuses a duplicate credit code or username (also against other provinces and platform organisations)', async () => {
     const a = await createAccount(SX);
     const dupCode = await post(M, { data: accountData({ creditCode: a.creditCode }) }, await loginAs(BJ));
