@@ -52,6 +52,12 @@ export const ACCOUNT_TEMPLATE_COLUMNS: ReadonlyArray<{ field: AccountField; head
   { field: 'phone', header: '联系电话', aliases: [], format: '必填；手机号码11位或固定电话（如010-12345678）', width: 24 },
 ];
 
+/** Columns an import file must have (the other fields are optional). */
+export const ACCOUNT_REQUIRED_FIELDS: readonly AccountField[] = ['companyName', 'creditCode', 'phone'];
+
+/** Longest text accepted in any field of a request body, before the per-field checks. */
+export const ACCOUNT_FIELD_INPUT_MAX = 500;
+
 /** Field of a template header (normalised, case-insensitive for ASCII), or null when unknown. */
 export function templateFieldOf(header: string): AccountField | null {
   const h = normaliseText(header).replace(/\s+/g, '').replace(/[*＊]/g, '');

@@ -48,6 +48,31 @@ export const YES_NO_LABELS = {
   no: { zh: '否', en: 'No' },
 } as const;
 
+/**
+ * The states an account passes through, as the history records them (发放 notIssued → issued,
+ * 禁用 enabled → disabled, 启用 back).
+ */
+export const ACCOUNT_STATE = {
+  notIssued: 'notIssued',
+  issued: 'issued',
+  enabled: 'enabled',
+  disabled: 'disabled',
+} as const;
+export type AccountStateName = (typeof ACCOUNT_STATE)[keyof typeof ACCOUNT_STATE];
+
+/** Input limits of manual 000: rows per import file, per 发放 request and per export. */
+export const ACCOUNT_IMPORT_MAX_ROWS = 20_000;
+export const ACCOUNT_ISSUE_MAX_ROWS = 20_000;
+export const ACCOUNT_EXPORT_MAX_ROWS = 20_000;
+/** 本省配送企业用户列表: 10 a page by default, at most 100. */
+export const ACCOUNT_LIST_PAGE_SIZE = 10;
+export const ACCOUNT_LIST_MAX_PAGE_SIZE = 100;
+/** 配送区域: at most this many districts per distributor. */
+export const DISTRIBUTION_AREAS_MAX = 1000;
+/** The columns the list sorts by. */
+export const ACCOUNT_SORT_FIELDS = ['username', 'provincialAccount', 'companyName', 'createdAt', 'issuedAt', 'lastLoginAt', 'enabled', 'issued'] as const;
+export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
+
 /** Actions allowed on an account, in the manual's column order. */
 export function accountActions(state: AccountState): AccountAction[] {
   if (!state.issued) return ['issue', 'edit', 'delete', 'view'];

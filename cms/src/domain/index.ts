@@ -16,6 +16,7 @@ export * from './return';
 export * from './contract';
 export * from './account';
 export * from './account-input';
+export * from './account-row';
 export * from './credit-code';
 export * from './phone';
 export * from './invoice';

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
-import { bumpAccountsVersion } from '../api/distributor-account/services/accounts';
+import { bumpCounts } from '../db/count-cache';
+import { clearMustChangePassword, recordLogin } from '../db/users';
 
 /**
  * Wraps users-permissions' login and password-change routes: Chinese messages with stable codes for
@@ -43,14 +44,14 @@ export default () => async (ctx: any, next: () => Promise<void>) => {
     }
     throw err;
   }
-  const userId = ctx.body?.user?.id;
-  if (ctx.status === 200 && userId) {
-    const now = new Date();
-    const data = isLogin ? { lastLoginAt: now } : { mustChangePassword: false };
-    await strapi.db.query('plugin::users-permissions.user').update({ where: { id: userId }, data });
-    if (isLogin) {
-      await strapi.db.query('api::distributor-account.distributor-account').updateMany({ where: { userId }, data: { lastLoginAt: now } });
-      bumpAccountsVersion(); // 是否登录 totals of the bureau's list change
-    }
+  const userId = Number(ctx.body?.user?.id);
+  if (ctx.status !== 200 || !userId) return;
+  const now = new Date();
+  if (isLogin) {
+    // A login changes nothing about who may do what: recorded without announcing an auth change.
+    await recordLogin(userId, now);
+    bumpCounts('accounts'); // 是否登录 totals of the bureau's list change
+  } else {
+    await clearMustChangePassword(userId, now);
   }
 };

@@ -1,6 +1,6 @@
 /** 企业信息 and 配送区域: a distributor keeps the districts it serves; the bureau's list shows them. */
 import { describe, expect, it } from 'vitest';
-import { get, loginAs, put } from '../support/client';
+import { expectRefused, get, loginAs, put } from '../support/client';
 import { listAll } from './support';
 
 describe('企业信息 / 配送区域', () => {
@@ -32,10 +32,13 @@ describe('企业信息 / 配送区域', () => {
     const jwt = await loginAs('sxDist1');
     const before = (await get('/api/organisations/mine', jwt)).body.data.distributionAreaCodes;
     const other = await put('/api/organisations/mine/areas', { codes: ['110101'] }, jwt);
-    expect(other.status).toBe(400);
-    expect(other.body.error.details.code).toBe('AREA_OUTSIDE_PROVINCE');
-    expect((await put('/api/organisations/mine/areas', { codes: ['149999'] }, jwt)).status).toBe(400);
-    expect((await put('/api/organisations/mine/areas', { codes: 'x' }, jwt)).status).toBe(400);
+    expectRefused(other, 400, 'AREA_OUTSIDE_PROVINCE');
+    expectRefused(await put('/api/organisations/mine/areas', { codes: ['149999'] }, jwt), 400, 'AREA_UNKNOWN');
+    expect(expectRefused(await put('/api/organisations/mine/areas', { codes: 'x' }, jwt), 400, 'AREAS_INVALID').details.field).toBe('codes');
+    expectRefused(await put('/api/organisations/mine/areas', { codes: ['14010'] }, jwt), 400, 'AREAS_INVALID');
+    expectRefused(await put('/api/organisations/mine/areas', {}, jwt), 400, 'AREAS_INVALID');
+    const tooMany = Array.from({ length: 1001 }, (_, i) => String(140000 + i));
+    expectRefused(await put('/api/organisations/mine/areas', { codes: tooMany }, jwt), 400, 'AREAS_INVALID');
     expect((await get('/api/organisations/mine', jwt)).body.data.distributionAreaCodes).toEqual(before);
     expect((await put('/api/organisations/mine/areas', { codes: [] }, await loginAs('sxBureau'))).status).toBe(403);
     expect((await put('/api/organisations/mine/areas', { codes: [] }, await loginAs('sxrm'))).status).toBe(403);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import * as XLSX from 'xlsx';
 import { makeCreditCode } from '../../../src/domain';
 import { baseUrl, call, loginAs, post, type ApiResponse } from '../support/client';
@@ -65,4 +66,46 @@ export async function upload(jwt: string, bytes: Buffer | Uint8Array, name = 'ac
     /* not JSON */
   }
   return { status: res.status, body, headers: res.headers };
+}
+
+/**
+ * POST a file the server refuses while it is still being sent: node:http keeps the answer that arrived
+ * before the server closed the connection (fetch would fail with EPIPE and lose it).
+ */
+export async function uploadRefused(jwt: string, bytes: Buffer, name = 'accounts.xlsx'): Promise<{ status: number; body: any }> {
+  const boundary = `----accounts${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const payload = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const url = new URL(`${baseUrl()}${M}/import`);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': payload.length },
+      },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          let body: any = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      },
+    );
+    req.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    req.end(payload);
+  });
 }

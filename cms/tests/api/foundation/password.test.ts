@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUser, get, me, post } from '../support/client';
+import { createUser, expectRefused, get, me, post } from '../support/client';
 
 const login = async (identifier: string, password: string) => post('/api/auth/local', { identifier, password });
 
@@ -12,8 +12,8 @@ describe('password change', () => {
     const who = await get('/api/me', jwt);
     expect(who.status).toBe(200);
     expect(who.body.mustChangePassword).toBe(true);
-    const refused = await get('/api/order-lines', jwt);
-    expect(refused.status).toBe(403);
+    expect((await get('/api/order-lines', jwt)).status).toBe(403);
+    expectRefused(await get('/api/organisations/mine', jwt), 403, 'PASSWORD_CHANGE_REQUIRED');
 
     const changed = await post('/api/auth/change-password', { currentPassword: u.password, password: 'NewPass2026', passwordConfirmation: 'NewPass2026' }, jwt);
     expect(changed.status).toBe(200);
@@ -24,23 +24,20 @@ describe('password change', () => {
     expect((await login(u.username, u.password)).status).toBe(400);
   });
 
-  it('refuses a wrong current password, a weak or mismatched new one, in Chinese with the field named', async () => {
+  it('refuses a wrong current password, a weak or mismatched new one (400, code, field) and keeps the old password', async () => {
     const org = (await me('chaoyang')).organisation.id;
     const u = await createUser(org);
     const jwt = (await login(u.username, u.password)).body.jwt;
     const wrong = await post('/api/auth/change-password', { currentPassword: 'nope-nope1', password: 'NewPass2026', passwordConfirmation: 'NewPass2026' }, jwt);
-    expect(wrong.status).toBe(400);
-    expect(wrong.body.error).toMatchObject({ message: '原密码错误', details: { code: 'CURRENT_PASSWORD_INVALID', field: 'currentPassword' } });
+    expect(expectRefused(wrong, 400, 'CURRENT_PASSWORD_INVALID')).toMatchObject({ message: '原密码错误', details: { field: 'currentPassword' } });
     const weak = await post('/api/auth/change-password', { currentPassword: u.password, password: 'abcdefgh', passwordConfirmation: 'abcdefgh' }, jwt);
-    expect(weak.status).toBe(400);
-    expect(weak.body.error.details).toMatchObject({ code: 'PASSWORD_WEAK', field: 'password' });
+    expect(expectRefused(weak, 400, 'PASSWORD_WEAK').details.field).toBe('password');
     const mismatch = await post(
       '/api/auth/change-password',
       { currentPassword: u.password, password: 'NewPass2026', passwordConfirmation: 'NewPass2027' },
       jwt,
     );
-    expect(mismatch.status).toBe(400);
-    expect(mismatch.body.error.details.code).toBe('PASSWORD_MISMATCH');
+    expect(expectRefused(mismatch, 400, 'PASSWORD_MISMATCH').details.field).toBe('passwordConfirmation');
     expect((await login(u.username, u.password)).status).toBe(200);
   });
 });

@@ -1,81 +1,170 @@
+/**
+ * 配送企业管理 (manual 000): thin handlers. Every query and body is parsed here (bad parameters
+ * answer 400), the work is done by the services list, write, logins and import.
+ */
 import { factories } from '@strapi/strapi';
-import { DomainError } from '../../../domain/errors';
+import { z } from 'zod';
+import {
+  ACCOUNT_FIELD_INPUT_MAX,
+  ACCOUNT_FIELD_LABELS,
+  ACCOUNT_FIELDS,
+  ACCOUNT_LIST_MAX_PAGE_SIZE,
+  ACCOUNT_LIST_PAGE_SIZE,
+  ACCOUNT_SORT_FIELDS,
+} from '../../../domain';
 import { requireActor } from '../../../scope';
-import { readSheetRows, readUploadedFile } from '../../../utils/xlsx-upload';
-import * as accounts from '../services/accounts';
-import { errorWorkbook, exportWorkbook, templateWorkbook } from '../services/account-xlsx';
+import { boolParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
+import { sendXlsx } from '../../../utils/xlsx-export';
+import { readUploadedFile } from '../../../utils/xlsx-upload';
+import { templateWorkbook } from '../services/account-xlsx';
+import type importService from '../services/import';
+import type listService from '../services/list';
+import type loginsService from '../services/logins';
+import type writeService from '../services/write';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (ctx: any, name: string, buf: Buffer) => {
-  ctx.set('Content-Type', XLSX_TYPE);
-  ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-  ctx.body = buf;
+type Services = {
+  list: ReturnType<typeof listService>;
+  write: ReturnType<typeof writeService>;
+  logins: ReturnType<typeof loginsService>;
+  import: ReturnType<typeof importService>;
 };
+const service = <K extends keyof Services>(name: K): Services[K] => strapi.service(`api::distributor-account.${name}`) as unknown as Services[K];
 
-/** 配送企业管理: thin handlers over services/accounts.ts (see there for the rules). */
+const FILTERS = ['username', 'companyName', 'provincialAccount', 'enabled', 'issued', 'loggedIn'] as const;
+
+/** `name=x`, or Strapi's `filters[name][$op]=x` as the panel's data provider sends it. */
+function flattenFilters(q: unknown): unknown {
+  if (typeof q !== 'object' || q === null) return q;
+  const query = q as Record<string, unknown>;
+  const filters = typeof query.filters === 'object' && query.filters !== null ? (query.filters as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { ...query };
+  for (const name of FILTERS) {
+    const f = filters[name];
+    if (out[name] === undefined && f !== undefined) out[name] = typeof f === 'object' && f !== null && !Array.isArray(f) ? Object.values(f)[0] : f;
+  }
+  return out;
+}
+
+const listQuery = z.preprocess(
+  flattenFilters,
+  z.object({
+    username: searchTerm,
+    companyName: searchTerm,
+    provincialAccount: searchTerm,
+    enabled: boolParam,
+    issued: boolParam,
+    loggedIn: boolParam,
+    sort: sortParam(ACCOUNT_SORT_FIELDS, { field: 'createdAt', dir: 'desc' }),
+  }),
+);
+
+const documentIdParam = z.object({
+  documentId: z.string({ message: '记录标识无效' }).min(1, { message: '记录标识无效' }).max(64, { message: '记录标识无效' }),
+});
+
+const previewQuery = z.object({
+  provincialAccount: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v),
+    z.string({ message: '省平台账号格式不正确' }).max(100, { message: '省平台账号过长' }).optional(),
+  ),
+});
+
+/** The request carries the fields under `data` (Strapi's shape) or bare. */
+const unwrapData = (b: unknown) => (typeof b === 'object' && b !== null && 'data' in b ? (b as { data: unknown }).data : (b ?? {}));
+
+const fieldValue = (zh: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z
+      .string({ message: `${zh}格式不正确` })
+      .max(ACCOUNT_FIELD_INPUT_MAX, { message: `${zh}过长` })
+      .nullish(),
+  );
+const accountBody = z.preprocess(
+  unwrapData,
+  z.object(
+    Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, fieldValue(ACCOUNT_FIELD_LABELS[f].zh)])) as {
+      [F in (typeof ACCOUNT_FIELDS)[number]]: ReturnType<typeof fieldValue>;
+    },
+    {
+      message: '请求格式不正确',
+    },
+  ),
+);
+
+const selection = '请选择要发放的账号';
+const issueBody = z.preprocess(
+  unwrapData,
+  z.object(
+    {
+      documentIds: z
+        .array(z.string({ message: selection }).min(1, { message: selection }).max(64, { message: selection }), { message: selection })
+        .min(1, { message: selection }),
+    },
+    { message: selection },
+  ),
+);
+
+const listInput = (query: unknown) => ({
+  filters: parseInput(listQuery, query, 'FILTER_INVALID'),
+  paging: readPaging(query, { pageSize: ACCOUNT_LIST_PAGE_SIZE, max: ACCOUNT_LIST_MAX_PAGE_SIZE }),
+});
+const documentId = (ctx: any) => parseInput(documentIdParam, ctx.params).documentId;
+
 export default factories.createCoreController('api::distributor-account.distributor-account', () => ({
   async manageList(ctx: any) {
-    ctx.body = await accounts.list(await requireActor(ctx), ctx.query);
+    const actor = await requireActor(ctx);
+    const { filters, paging } = listInput(ctx.query);
+    ctx.body = await service('list').list(actor, filters, paging);
   },
   async manageOne(ctx: any) {
-    ctx.body = { data: await accounts.findOne(await requireActor(ctx), ctx.params.documentId) };
-  },
-  async usernamePreview(ctx: any) {
-    ctx.body = { data: await accounts.previewUsername(await requireActor(ctx), ctx.query?.provincialAccount ?? '') };
-  },
-  async manageCreate(ctx: any) {
-    ctx.body = { data: await accounts.create(await requireActor(ctx), ctx.request.body) };
-  },
-  async manageUpdate(ctx: any) {
-    ctx.body = { data: await accounts.update(await requireActor(ctx), ctx.params.documentId, ctx.request.body) };
-  },
-  async manageDelete(ctx: any) {
-    ctx.body = { data: await accounts.remove(await requireActor(ctx), ctx.params.documentId) };
-  },
-  async issue(ctx: any) {
-    ctx.body = { data: await accounts.issue(await requireActor(ctx), ctx.request.body) };
-  },
-  async enable(ctx: any) {
-    ctx.body = { data: await accounts.setEnabled(await requireActor(ctx), ctx.params.documentId, true) };
-  },
-  async disable(ctx: any) {
-    ctx.body = { data: await accounts.setEnabled(await requireActor(ctx), ctx.params.documentId, false) };
-  },
-  async resetPassword(ctx: any) {
-    ctx.body = { data: await accounts.resetPassword(await requireActor(ctx), ctx.params.documentId) };
-  },
-  async template(ctx: any) {
-    await requireActor(ctx);
-    attachment(ctx, '配送企业账号导入模板.xlsx', templateWorkbook());
+    ctx.body = { data: await service('list').findOne(await requireActor(ctx), documentId(ctx)) };
   },
   async exportList(ctx: any) {
     const actor = await requireActor(ctx);
-    const q = { ...ctx.query, pagination: { page: 1, pageSize: 20000 } };
-    const body = await accounts.list(actor, q, 20000);
-    attachment(ctx, '本省配送企业用户列表.xlsx', exportWorkbook(body.data as any));
+    const { filters } = listInput(ctx.query);
+    sendXlsx(ctx, '本省配送企业用户列表.xlsx', service('list').exportList(actor, filters));
   },
-  /** 导入: multipart `file`; all rows valid → all created, else 400 with every error and the sheet with an error column. */
+  async usernamePreview(ctx: any) {
+    const actor = await requireActor(ctx);
+    const { provincialAccount } = parseInput(previewQuery, ctx.query);
+    ctx.body = { data: await service('write').previewUsername(actor, provincialAccount) };
+  },
+  async manageCreate(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = { data: await service('write').create(actor, parseInput(accountBody, ctx.request.body, 'ACCOUNT_INVALID')) };
+  },
+  async manageUpdate(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = { data: await service('write').update(actor, documentId(ctx), parseInput(accountBody, ctx.request.body, 'ACCOUNT_INVALID')) };
+  },
+  async manageDelete(ctx: any) {
+    ctx.body = { data: await service('write').remove(await requireActor(ctx), documentId(ctx)) };
+  },
+  async issue(ctx: any) {
+    const actor = await requireActor(ctx);
+    const { documentIds } = parseInput(issueBody, ctx.request.body, 'ISSUE_SELECTION_REQUIRED');
+    ctx.body = { data: await service('logins').issue(actor, documentIds) };
+  },
+  async enable(ctx: any) {
+    ctx.body = { data: await service('logins').setEnabled(await requireActor(ctx), documentId(ctx), true) };
+  },
+  async disable(ctx: any) {
+    ctx.body = { data: await service('logins').setEnabled(await requireActor(ctx), documentId(ctx), false) };
+  },
+  async resetPassword(ctx: any) {
+    ctx.body = { data: await service('logins').resetPassword(await requireActor(ctx), documentId(ctx)) };
+  },
+  async template(ctx: any) {
+    await requireActor(ctx);
+    const name = '配送企业账号导入模板.xlsx';
+    ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    ctx.body = templateWorkbook();
+  },
+  /** 导入: multipart `file`. */
   async importFile(ctx: any) {
     const actor = await requireActor(ctx);
-    const { buffer } = readUploadedFile(ctx);
-    const { rows } = readSheetRows(buffer, accounts.IMPORT_MAX_ROWS + 1);
-    const dataRows = rows.length - 1;
-    if (dataRows > accounts.IMPORT_MAX_ROWS + 1) {
-      throw new DomainError('IMPORT_TOO_MANY_ROWS', `一次最多导入 ${accounts.IMPORT_MAX_ROWS} 行`, { status: 400, field: 'file' });
-    }
-    const result = await accounts.validateImport(actor, rows);
-    if (result.errors.length) {
-      const file = errorWorkbook(rows, result.errors);
-      throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${result.errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
-        status: 400,
-        details: {
-          total: result.errors.length,
-          rows: result.errors.slice(0, 2000),
-          errorFile: file.toString('base64'),
-          errorFileName: '配送企业账号导入错误.xlsx',
-        },
-      });
-    }
-    ctx.body = { data: await accounts.storeImport(actor, result.accounts) };
+    ctx.body = { data: await service('import').importFile(actor, readUploadedFile(ctx).buffer) };
   },
 }));

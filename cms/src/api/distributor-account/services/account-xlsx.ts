@@ -1,7 +1,11 @@
-/** The import template (模板下载) and the uploaded sheet returned with an error column. */
+/**
+ * The import template (模板下载) and the uploaded sheet returned with an error column (small files,
+ * built with SheetJS), and the columns of the streamed export.
+ */
 import * as XLSX from 'xlsx';
-import { ACCOUNT_TEMPLATE_COLUMNS } from '../../../domain/account-input';
-import type { ImportError } from './accounts';
+import { ACCOUNT_ENABLED_LABELS, ACCOUNT_TEMPLATE_COLUMNS, chinaDateTime, YES_NO_LABELS, type AccountRow } from '../../../domain';
+import type { Column } from '../../../utils/xlsx-export';
+import type { ImportError } from './import';
 
 const TEXT_FIELDS = new Set(['creditCode', 'phone', 'provincialAccount']);
 const TEXT_ROWS = 1000;
@@ -46,42 +50,20 @@ export function errorWorkbook(rows: unknown[][], errors: ImportError[]): Buffer 
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-/** Accounts as an .xlsx (导出 of the current filter). */
-export function exportWorkbook(rows: Array<Record<string, unknown>>): Buffer {
-  const ws = XLSX.utils.aoa_to_sheet([
-    [
-      '配送企业用户名',
-      '省平台账号',
-      '配送企业名称',
-      '统一社会信用代码',
-      '法人',
-      '被授权人',
-      '联系电话',
-      '配送区域',
-      '用户状态',
-      '是否发放',
-      '是否登录',
-      '最后登录时间',
-    ],
-    ...rows.map((r: any) => [
-      r.username,
-      r.provincialAccount,
-      r.companyName,
-      r.creditCode,
-      r.legalPerson,
-      r.authorisedPerson,
-      r.phone,
-      (r.distributionAreas ?? []).join(', '),
-      r.enabled ? '启用' : '禁用',
-      r.issued ? '是' : '否',
-      r.loggedIn ? '是' : '否',
-      r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '',
-    ]),
-  ]);
-  ws['!cols'] = [14, 14, 32, 22, 10, 10, 16, 40, 8, 8, 8, 20].map((wch) => ({ wch }));
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, '本省配送企业用户列表');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-}
+/** 导出 of the list: the columns of 本省配送企业用户列表, date-times in China time. */
+export const ACCOUNT_EXPORT_COLUMNS: readonly Column<AccountRow>[] = [
+  { header: '配送企业用户名', width: 14, value: (r) => r.username },
+  { header: '省平台账号', width: 14, value: (r) => r.provincialAccount },
+  { header: '配送企业名称', width: 32, value: (r) => r.companyName },
+  { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
+  { header: '法人', width: 10, value: (r) => r.legalPerson },
+  { header: '被授权人', width: 10, value: (r) => r.authorisedPerson },
+  { header: '联系电话', width: 16, value: (r) => r.phone },
+  { header: '配送区域', width: 40, value: (r) => r.distributionAreas.join(', ') },
+  { header: '用户状态', width: 8, value: (r) => (r.enabled ? ACCOUNT_ENABLED_LABELS.enabled.zh : ACCOUNT_ENABLED_LABELS.disabled.zh) },
+  { header: '是否发放', width: 8, value: (r) => (r.issued ? YES_NO_LABELS.yes.zh : YES_NO_LABELS.no.zh) },
+  { header: '是否登录', width: 8, value: (r) => (r.loggedIn ? YES_NO_LABELS.yes.zh : YES_NO_LABELS.no.zh) },
+  { header: '最后登录时间', width: 20, value: (r) => chinaDateTime(r.lastLoginAt) },
+];
 
-export default () => ({ templateWorkbook, errorWorkbook, exportWorkbook });
+export default () => ({ templateWorkbook, errorWorkbook });

@@ -1,0 +1,126 @@
+/**
+ * The one adapter that writes Strapi's internal user tables (`up_users`, `up_users_role_lnk`,
+ * `up_users_organisation_lnk`) with plain SQL: bulk 发放 must not hash or go through the entity
+ * service per row. Raw writes bypass Strapi's lifecycles, so every write that changes who may do what
+ * (block, password) announces it with `authChanged` once its transaction ends. A login changes
+ * nothing of the kind and announces nothing.
+ */
+import { createId } from '@paralleldrive/cuid2';
+import type { Knex } from 'knex';
+import { authChanged } from '../utils/auth-events';
+
+const CHUNK = 300;
+const db = (): Knex => strapi.db.connection as unknown as Knex;
+
+function chunks<X>(xs: readonly X[], n = CHUNK): X[][] {
+  const out: X[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+/** Announces the change when the transaction `k` ends (at once outside one): never before the commit. */
+function announce(k: Knex, userIds: number[]): void {
+  const change = { userIds };
+  const tx = k as unknown as Partial<Knex.Transaction>;
+  if (tx.isTransaction && tx.executionPromise) {
+    tx.executionPromise.then(
+      () => authChanged(change),
+      () => authChanged(change),
+    );
+  } else authChanged(change);
+}
+
+export interface NewLogin {
+  username: string;
+  displayName: string;
+  /** A bcrypt hash, stored as is (the bureau's initial password). */
+  passwordHash: string;
+  roleId: number;
+  organisationId: number;
+  mustChangePassword: boolean;
+}
+
+/** The id of the users-permissions role of `type`, or null. */
+export async function roleIdOf(k: Knex, type: string): Promise<number | null> {
+  const row = await k('up_roles').where('type', type).first('id');
+  return row ? Number(row.id) : null;
+}
+
+/** Usernames among `names` that already have a login. */
+export async function existingUsernames(k: Knex, names: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const part of chunks([...new Set(names)], 400)) {
+    for (const r of await k('up_users').whereIn('username', part).select('username')) taken.add(String(r.username));
+  }
+  return taken;
+}
+
+/** Creates confirmed local logins with their role and organisation links; answers user ids by username. */
+export async function createLogins(k: Knex, logins: readonly NewLogin[], at: Date): Promise<Map<string, number>> {
+  const docs = new Map<string, string>();
+  for (const part of chunks(logins, 200)) {
+    await k('up_users').insert(
+      part.map((l) => {
+        const documentId = createId();
+        docs.set(documentId, l.username);
+        return {
+          document_id: documentId,
+          username: l.username,
+          email: null,
+          provider: 'local',
+          password: l.passwordHash,
+          confirmed: true,
+          blocked: false,
+          display_name: l.displayName,
+          must_change_password: l.mustChangePassword,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
+        };
+      }),
+    );
+  }
+  const ids = new Map<string, number>();
+  for (const part of chunks([...docs.keys()], 500)) {
+    for (const u of await k('up_users').whereIn('document_id', part).select('id', 'document_id')) ids.set(docs.get(String(u.document_id))!, Number(u.id));
+  }
+  const links = logins.map((l) => ({ userId: ids.get(l.username)!, login: l }));
+  for (const part of chunks(links)) {
+    await k('up_users_role_lnk').insert(part.map((x) => ({ user_id: x.userId, role_id: x.login.roleId, user_ord: 1 })));
+    await k('up_users_organisation_lnk').insert(part.map((x) => ({ user_id: x.userId, organisation_id: x.login.organisationId, user_ord: 1 })));
+  }
+  return ids;
+}
+
+/** 禁用 / 启用: a blocked user is refused at login and its tokens stop working. */
+export async function setBlocked(k: Knex, userId: number, blocked: boolean, at: Date): Promise<void> {
+  await k('up_users').where('id', userId).update({ blocked, updated_at: at });
+  announce(k, [userId]);
+}
+
+/** 重置密码: a stored hash, and whether the holder must change it before anything else. */
+export async function setPasswordHash(k: Knex, userId: number, passwordHash: string, mustChangePassword: boolean, at: Date): Promise<void> {
+  await k('up_users').where('id', userId).update({ password: passwordHash, must_change_password: mustChangePassword, updated_at: at });
+  announce(k, [userId]);
+}
+
+/** The name shown for the login (the company name after 编辑); authentication is unchanged. */
+export async function setDisplayName(k: Knex, userId: number, displayName: string, at: Date): Promise<void> {
+  await k('up_users').where('id', userId).update({ display_name: displayName, updated_at: at });
+  // The organisation's name changed with it: cached actors carry it.
+  announce(k, [userId]);
+}
+
+/** After a password change: the forced change is done. */
+export async function clearMustChangePassword(userId: number, at: Date): Promise<void> {
+  const k = db();
+  await k('up_users').where('id', userId).update({ must_change_password: false, updated_at: at });
+  announce(k, [userId]);
+}
+
+/** The time of a successful login, on the login and on the distributor account it belongs to (是否登录). */
+export async function recordLogin(userId: number, at: Date): Promise<void> {
+  const k = db();
+  await k('up_users').where('id', userId).update({ last_login_at: at });
+  await k('distributor_accounts').where('user_id', userId).update({ last_login_at: at });
+}
