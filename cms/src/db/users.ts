@@ -104,7 +104,7 @@ export async function setPasswordHash(k: Knex, userId: number, passwordHash: str
   announce(k, [userId]);
 }
 
-/** The name shown for the login (the company name after 编辑); authentication is unchanged. */
+/** The name shown for the login (the company name after 编辑), with its organisation renamed: cached actors are dropped. */
 export async function setDisplayName(k: Knex, userId: number, displayName: string, at: Date): Promise<void> {
   await k('up_users').where('id', userId).update({ display_name: displayName, updated_at: at });
   // The organisation's name changed with it: cached actors carry it.
