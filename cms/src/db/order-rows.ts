@@ -59,9 +59,9 @@ export const LINE_COLUMNS = [
   'closed_at',
 ];
 
-/** An order_lines row → OrderLineRow (names from `names`, actions for `actor`). */
+/** An order_lines row → OrderLineRow (names from `names`, actions for `actor`; built once, no copies: the inbox is hot). */
 export function lineOut(r: RawRow, actor: ActorRef, names?: Map<number, string>): OrderLineRow {
-  const row: Omit<OrderLineRow, 'actions'> = {
+  const row: OrderLineRow = {
     id: num(r.id),
     documentId: str(r.document_id),
     orderId: num(r.order_id),
@@ -93,8 +93,10 @@ export function lineOut(r: RawRow, actor: ActorRef, names?: Map<number, string>)
     orderedAt: dbIso(r.ordered_at),
     confirmedAt: dbIso(r.confirmed_at),
     closedAt: dbIso(r.closed_at),
+    actions: [],
   };
-  return { ...row, actions: orderLineActions(row, actor) };
+  row.actions = orderLineActions(row, actor);
+  return row;
 }
 
 /** The line summary a delivery or return list joins in (columns aliased `l_…`). */
@@ -128,7 +130,7 @@ export const RETURN_LINE_COLUMNS = [...DELIVERY_LINE_COLUMNS.slice(0, 7), 'l.rec
 /** A deliveries row → DeliveryRow; `withLine` adds the joined line's summary and ordered quantity. */
 export function deliveryOut(r: RawRow, actor: ActorRef, opts: { withLine?: boolean; names?: Map<number, string> } = {}): DeliveryRow {
   const names = opts.names;
-  const row: Omit<DeliveryRow, 'actions'> = {
+  const row: DeliveryRow = {
     id: num(r.id),
     documentId: str(r.document_id),
     orderLineId: num(r.order_line_id),
@@ -150,14 +152,16 @@ export function deliveryOut(r: RawRow, actor: ActorRef, opts: { withLine?: boole
     deliveredAt: dbIso(r.delivered_at),
     receivedAt: dbIso(r.received_at),
     ...(opts.withLine ? { ...lineSummary(r), lineQuantity: num(r.l_quantity) } : {}),
+    actions: [],
   };
-  return { ...row, actions: deliveryActions(row, actor) };
+  row.actions = deliveryActions(row, actor);
+  return row;
 }
 
 /** A return_requests row → ReturnRow; `withLine` adds the joined line's summary and quantities. */
 export function returnOut(r: RawRow, actor: ActorRef, opts: { withLine?: boolean; names?: Map<number, string> } = {}): ReturnRow {
   const names = opts.names;
-  const row: Omit<ReturnRow, 'actions'> = {
+  const row: ReturnRow = {
     id: num(r.id),
     documentId: str(r.document_id),
     orderLineId: num(r.order_line_id),
@@ -173,6 +177,8 @@ export function returnOut(r: RawRow, actor: ActorRef, opts: { withLine?: boolean
     createdAt: dbIso(r.created_at),
     respondedAt: dbIso(r.responded_at),
     ...(opts.withLine ? { ...lineSummary(r), receivedQty: num(r.l_received_qty), returnedQty: num(r.l_returned_qty) } : {}),
+    actions: [],
   };
-  return { ...row, actions: returnActions(row, actor) };
+  row.actions = returnActions(row, actor);
+  return row;
 }
