@@ -34,8 +34,7 @@ import {
   type InvoiceStatus,
   type Page,
 } from '../../../domain';
-import type { Actor } from '../../../scope';
-import { assertOwner } from '../../../scope/ownership';
+import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { orgNames } from '../../../db/org-names';
@@ -44,8 +43,6 @@ import { COUNT_CAP, orderTx, ownRowsColumn, readDelivery, readLine, readLineById
 
 const LINE = 'api::order-line.order-line';
 const DELIVERY = 'api::delivery.delivery';
-export const LINE_READERS = ['hospitalOrgId', 'distributorOrgId', 'manufacturerOrgId', 'provinceCode'];
-export const DELIVERY_READERS = ['distributorOrgId', 'hospitalOrgId', 'provinceCode'];
 
 export interface DeliveryFilters {
   rework?: boolean;
@@ -65,7 +62,7 @@ export async function ownDelivery(actor: Actor, documentId: string, side: 'distr
   const d = await readDelivery(documentId, trx);
   assertOwner(actor, DELIVERY, d, side === 'distributor' ? 'distributorOrgId' : 'hospitalOrgId', {
     columns: true,
-    readAttrs: DELIVERY_READERS,
+    readAttrs: scopeAttributes(DELIVERY),
     message: side === 'distributor' ? '仅配送企业可执行此操作' : '仅收货医疗机构可执行此操作',
   });
   return d;
@@ -100,7 +97,7 @@ export default () => ({
     const quantity = input.quantity;
     return orderTx(async (trx) => {
       const r = await readLine(documentId, trx);
-      assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: LINE_READERS, message: '仅该订单的配送企业可执行此操作' });
+      assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: '仅该订单的配送企业可执行此操作' });
       const res = checkDelivery({ ...lineQuantities(r), requestedMode: String(input.mode ?? ''), quantity });
       const mode = res.mode;
       const qty = quantity as number;

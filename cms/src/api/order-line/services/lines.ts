@@ -24,8 +24,7 @@ import {
   type OrderLineStatus,
   type Page,
 } from '../../../domain';
-import type { Actor } from '../../../scope';
-import { assertOwner, assertReadable } from '../../../scope/ownership';
+import { assertOwner, assertReadable, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { exportSheet, offsetPager, type Column } from '../../../utils/xlsx-export';
@@ -36,7 +35,6 @@ import { deliveryOut, LINE_COLUMNS, lineOut, returnOut, type RawRow } from '../.
 import { COUNT_CAP, ORDER_COUNTS, orderTx, ownRowsColumn, readLine, readLineById } from '../../../db/order-tables';
 
 const LINE = 'api::order-line.order-line';
-const LINE_READERS = ['hospitalOrgId', 'distributorOrgId', 'manufacturerOrgId', 'provinceCode'];
 const NOT_LINE_DISTRIBUTOR = '仅该订单的配送企业可执行此操作';
 
 export interface LineFilters {
@@ -191,7 +189,7 @@ export default () => ({
   /** One line with its deliveries, returns and what the caller may do on each. */
   async lineDetail(actor: Actor, documentId: string): Promise<{ data: OrderLineDetail }> {
     const r = await readLine(documentId);
-    assertReadable(actor, LINE, r, LINE_READERS, { columns: true });
+    assertReadable(actor, LINE, r, scopeAttributes(LINE), { columns: true });
     const [deliveries, returns] = await Promise.all([
       strapi.db.connection('deliveries').where('order_line_id', r.id).orderBy('seq', 'asc').orderBy('id', 'asc') as Promise<RawRow[]>,
       strapi.db.connection('return_requests').where('order_line_id', r.id).orderBy('id', 'asc') as Promise<RawRow[]>,
@@ -218,7 +216,7 @@ export default () => ({
       const changes: unknown[] = [];
       for (const id of [...new Set(documentIds.map(String))]) {
         const r = await readLine(id, trx);
-        assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: LINE_READERS, message: NOT_LINE_DISTRIBUTOR });
+        assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: NOT_LINE_DISTRIBUTOR });
         const to = orderLineMachine.next(action, String(r.status), { role: actor.role, reason });
         const n = await strapi.db
           .connection('order_lines')
@@ -240,7 +238,7 @@ export default () => ({
     const at = now();
     return orderTx(async (trx) => {
       const r = await readLine(documentId, trx);
-      assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: LINE_READERS, message: NOT_LINE_DISTRIBUTOR });
+      assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: NOT_LINE_DISTRIBUTOR });
       const to = orderLineMachine.next('terminate', String(r.status), { role: actor.role });
       const n = await strapi.db
         .connection('order_lines')

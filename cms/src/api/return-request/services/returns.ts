@@ -16,8 +16,7 @@ import {
   type ReturnRow,
   type ReturnStatus,
 } from '../../../domain';
-import type { Actor } from '../../../scope';
-import { assertOwner } from '../../../scope/ownership';
+import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { orgNames } from '../../../db/org-names';
@@ -26,8 +25,6 @@ import { COUNT_CAP, orderTx, ownRowsColumn, readLine, readLineById, readReturn }
 
 const LINE = 'api::order-line.order-line';
 const RETURN = 'api::return-request.return-request';
-const LINE_READERS = ['hospitalOrgId', 'distributorOrgId', 'manufacturerOrgId', 'provinceCode'];
-const RETURN_READERS = ['hospitalOrgId', 'distributorOrgId', 'provinceCode'];
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const conflict = (message: string) => new DomainError('CONFLICT', message, { status: 409 });
@@ -42,7 +39,7 @@ export default () => ({
     const at = now();
     return orderTx(async (trx) => {
       const r = await readLine(documentId, trx);
-      assertOwner(actor, LINE, r, 'hospitalOrgId', { columns: true, readAttrs: LINE_READERS, message: '仅下单医疗机构可执行此操作' });
+      assertOwner(actor, LINE, r, 'hospitalOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: '仅下单医疗机构可执行此操作' });
       const checked = checkReturnRequest({ ...returnable(r), quantity: input.quantity, reason: input.reason });
       const k = knex();
       const n = await k('order_lines')
@@ -79,7 +76,7 @@ export default () => ({
     const at = now();
     return orderTx(async (trx) => {
       const rr = await readReturn(documentId, trx);
-      assertOwner(actor, RETURN, rr, 'distributorOrgId', { columns: true, readAttrs: RETURN_READERS, message: '仅配送企业可处理退货申请' });
+      assertOwner(actor, RETURN, rr, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(RETURN), message: '仅配送企业可处理退货申请' });
       const reason = action === 'refuse' ? normaliseReason(reasonIn) : null;
       const to = returnMachine.next(action, String(rr.status), { role: actor.role, reason });
       const k = knex();
