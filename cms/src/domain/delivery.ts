@@ -29,6 +29,23 @@ export const deliveryMachine = defineMachine({
 export type DeliveryStatus = StateOf<typeof deliveryMachine>;
 export type DeliveryTransition = TransitionOf<typeof deliveryMachine>;
 
+/** Every delivery status by name, for code outside the domain. */
+export const DELIVERY_STATUS = {
+  shipped: 'shipped',
+  received: 'received',
+  withdrawn: 'withdrawn',
+} as const satisfies { readonly [K in DeliveryStatus]: K };
+
+/** Delivery statuses 收货 applies to (待收货). */
+export const RECEIVABLE_DELIVERY_STATUSES: readonly DeliveryStatus[] = deliveryMachine.transitions.receive.from;
+/** Delivery statuses 撤回 applies to (with an invoice needing rework, see canWithdrawDelivery). */
+export const WITHDRAWABLE_DELIVERY_STATUSES: readonly DeliveryStatus[] = deliveryMachine.transitions.withdraw.from;
+
+/** A withdrawn delivery is out of every invoice flow (no filling, no check, not in 撤回修改). */
+export function isWithdrawn(deliveryStatus: string | null | undefined): boolean {
+  return deliveryStatus === DELIVERY_STATUS.withdrawn;
+}
+
 export const invoiceMachine = defineMachine({
   name: 'invoice',
   states: {
@@ -47,6 +64,31 @@ export const invoiceMachine = defineMachine({
 
 export type InvoiceStatus = StateOf<typeof invoiceMachine>;
 export type InvoiceTransition = TransitionOf<typeof invoiceMachine>;
+
+/** Every invoice status by name, for code outside the domain. */
+export const INVOICE_STATUS = {
+  missing: 'missing',
+  pending: 'pending',
+  passed: 'passed',
+  failed: 'failed',
+} as const satisfies { readonly [K in InvoiceStatus]: K };
+
+/** Invoice statuses the hospital checks (查验): 待查验. */
+export const CHECKABLE_INVOICE_STATUSES: readonly InvoiceStatus[] = invoiceMachine.transitions.pass.from;
+
+/** The invoice status of a new delivery: 待查验 with an invoice, 未填写 without. */
+export function initialInvoiceStatus(hasInvoice: boolean): InvoiceStatus {
+  return hasInvoice ? INVOICE_STATUS.pending : INVOICE_STATUS.missing;
+}
+
+/** The invoice transition a distributor's invoice input is: 补填发票 on a missing invoice, else 修改. */
+export function invoiceInputAction(invoiceStatus: string): 'fill' | 'modify' {
+  return invoiceStatus === INVOICE_STATUS.missing ? 'fill' : 'modify';
+}
+
+/** The results of 查验: the invoice transitions of the hospital. */
+export const INVOICE_CHECK_RESULTS = ['pass', 'fail'] as const;
+export type InvoiceCheckResult = (typeof INVOICE_CHECK_RESULTS)[number];
 
 /** Invoice statuses that put a delivery in 撤回修改 (withdraw or modify). */
 export const REWORK_INVOICE_STATUSES: readonly InvoiceStatus[] = ['missing', 'failed'];

@@ -27,6 +27,10 @@ export * from './region';
 export * from './contact';
 export * from './history';
 export * from './page';
+export * from './reason';
+export * from './order-rows';
+export * from './order-actions';
+export * from './todos';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

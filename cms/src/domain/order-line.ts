@@ -18,6 +18,7 @@
  *   again and its mode is unlocked (null): the next delivery is again "the first delivery".
  * - A terminated line stays terminated when one of its deliveries is withdrawn.
  */
+import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, isoDateToDayNumber } from './dates';
 import { DomainError } from './errors';
 import { isNonNegativeInteger, isPositiveInteger } from './quantity';
 import { defineMachine, type StateOf, type TransitionOf } from './state-machine';
@@ -170,4 +171,87 @@ export function statusAfterWithdraw(input: WithdrawInput): OrderLineStatus {
 export function modeAfterWithdraw(input: { mode: DeliveryMode | null; delivered: number }): DeliveryMode | null {
   if (input.mode === 'standard' && input.delivered <= 0) return null;
   return input.mode;
+}
+
+/** Every line status by name, for code outside the domain (queries and writes name states through it). */
+export const LINE_STATUS = {
+  pending: 'pending',
+  confirmed: 'confirmed',
+  rejected: 'rejected',
+  delivering: 'delivering',
+  delivered: 'delivered',
+  terminated: 'terminated',
+} as const satisfies { readonly [K in OrderLineStatus]: K };
+
+/** Line statuses a distributor answers (确认 / 拒绝). */
+export const ANSWERABLE_LINE_STATUSES: readonly OrderLineStatus[] = orderLineMachine.transitions.confirm.from;
+/** Line statuses from which 终止配送 is possible. */
+export const TERMINABLE_LINE_STATUSES: readonly OrderLineStatus[] = orderLineMachine.transitions.terminate.from;
+
+/** The tabs of the order-line lists; `all` has no status restriction. */
+export const LINE_TABS = ['todo', 'delivered', 'all'] as const;
+export type LineTab = (typeof LINE_TABS)[number];
+/** Statuses each tab lists: 待配送 (open lines) and 已配送 (lines with something shipped or ended). */
+export const LINE_TAB_STATUSES: { readonly [T in Exclude<LineTab, 'all'>]: readonly OrderLineStatus[] } = {
+  todo: ['pending', 'confirmed', 'delivering'],
+  delivered: ['delivering', 'delivered', 'terminated'],
+};
+
+/**
+ * The statuses a line list reads: the explicit `status` filter, limited to the tab's statuses when
+ * both are given ([] when they do not meet), or the tab's; undefined for no restriction.
+ */
+export function lineStatusFilter(tab: LineTab | undefined, status: readonly OrderLineStatus[] | undefined): readonly OrderLineStatus[] | undefined {
+  const tabStatuses = tab && tab !== 'all' ? LINE_TAB_STATUSES[tab] : undefined;
+  if (status?.length) return tabStatuses ? status.filter((s) => tabStatuses.includes(s)) : status;
+  return tabStatuses;
+}
+
+/** Input limits of an order. */
+export const MAX_LINES_PER_ORDER = 50;
+export const MAX_QUANTITY = 1_000_000;
+export const ORDER_REMARK_MAX_LENGTH = 500;
+/** Most lines confirmed or rejected in one request. */
+export const MAX_LINES_PER_ANSWER = 200;
+
+/** Is `quantity` an orderable quantity (an integer from 1 to MAX_QUANTITY)? */
+export function isOrderQuantity(quantity: unknown): quantity is number {
+  return typeof quantity === 'number' && Number.isSafeInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY;
+}
+
+/** An order's remark: trimmed, at most ORDER_REMARK_MAX_LENGTH characters, blank → null. */
+export function orderRemark(v: unknown): string | null {
+  return typeof v === 'string' ? v.trim().slice(0, ORDER_REMARK_MAX_LENGTH) || null : null;
+}
+
+export interface LineQuantities {
+  status: string;
+  mode: DeliveryMode | null;
+  ordered: number;
+  delivered: number;
+  deliveries: number;
+}
+
+/** May another delivery (配送 / 继续配送) be recorded on the line now? */
+export function canDeliverMore(l: LineQuantities): boolean {
+  if (!(DELIVERABLE_LINE_STATUSES as readonly string[]).includes(l.status)) return false;
+  if (l.mode === 'standard' && l.deliveries > 0) return false;
+  return remainingQuantity(l.ordered, l.delivered) > 0;
+}
+
+/** The quantity the hospital may still ask to return: received less returned and less asked. */
+export function returnableQuantity(received: number, returned: number, returnPending: number): number {
+  return Math.max(0, received - returned - returnPending);
+}
+
+/**
+ * The instants a 下单日期 filter covers: from the start of day `from` to the end of day `to`, China time
+ * ('YYYY-MM-DD'; DATE_INVALID 400 otherwise).
+ */
+export function chinaDayBounds(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  const start = (day: string, field: string) => new Date(isoDateToDayNumber(day, field) * DAY_MS - CHINA_UTC_OFFSET_MINUTES * 60_000);
+  return {
+    ...(from ? { from: start(from, 'from') } : {}),
+    ...(to ? { to: new Date(start(to, 'to').getTime() + DAY_MS) } : {}),
+  };
 }

@@ -22,6 +22,16 @@ export const returnMachine = defineMachine({
 export type ReturnStatus = StateOf<typeof returnMachine>;
 export type ReturnTransition = TransitionOf<typeof returnMachine>;
 
+/** Every return-request status by name, for code outside the domain. */
+export const RETURN_STATUS = {
+  pending: 'pending',
+  agreed: 'agreed',
+  refused: 'refused',
+} as const satisfies { readonly [K in ReturnStatus]: K };
+
+/** Return-request statuses the distributor answers (同意退货 / 拒绝退货). */
+export const ANSWERABLE_RETURN_STATUSES: readonly ReturnStatus[] = returnMachine.transitions.agree.from;
+
 export interface ReturnCheckInput {
   /** Quantity received by the hospital (deliveries in status received). */
   received: number;

@@ -1,37 +1,42 @@
+import type { Knex } from 'knex';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { TERMINATION_DAYS } from '../../../domain/hospital-relationship';
+import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff } from '../../../domain';
 
 /** A to-do count per menu entry (待办): what waits for the caller's organisation to act. */
 export type Todos = Record<string, number>;
 
-const DAY_MS = 24 * 3600 * 1000;
-
 async function todosFor(actor: Actor): Promise<Todos> {
-  const knex = strapi.db.connection;
-  const count = async (q: any) => Number((await q.count({ n: '*' }).first())?.n ?? 0);
+  const knex = strapi.db.connection as Knex;
+  const count = async (q: Knex.QueryBuilder) => Number(((await q.count({ n: '*' }).first()) as { n?: unknown } | undefined)?.n ?? 0);
   const org = actor.orgId;
+  const S = TODO_STATUSES;
   switch (actor.role) {
     case 'distributor':
       return {
-        delegations: await count(knex('delegations').where({ distributor_org_id: org, status: 'pending' })),
-        'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', ['pending', 'revoking'])),
-        'order-lines': await count(knex('order_lines').where({ distributor_org_id: org, status: 'pending' })),
-        returns: await count(knex('return_requests').where({ distributor_org_id: org, status: 'pending' })),
+        delegations: await count(knex('delegations').where({ distributor_org_id: org }).whereIn('status', S.distributorDelegations)),
+        'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', S.distributorRelationships)),
+        'order-lines': await count(knex('order_lines').where({ distributor_org_id: org }).whereIn('status', S.distributorOrderLines)),
+        returns: await count(knex('return_requests').where({ distributor_org_id: org }).whereIn('status', S.distributorReturns)),
         invoices: await count(
-          knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', ['missing', 'failed']).whereNot('status', 'withdrawn'),
+          knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', S.distributorInvoices).whereNot('status', DELIVERY_STATUS.withdrawn),
         ),
       };
-    case 'hospital': {
-      const cutoff = new Date(now().getTime() - TERMINATION_DAYS * DAY_MS);
+    case 'hospital':
       return {
-        receipts: await count(knex('deliveries').where({ hospital_org_id: org, status: 'shipped' })),
-        invoiceChecks: await count(knex('deliveries').where({ hospital_org_id: org, invoice_status: 'pending' }).whereNot('status', 'withdrawn')),
-        terminating: await count(knex('hospital_relationships').where({ hospital_org_id: org, status: 'terminating' }).where('terminating_since', '>', cutoff)),
+        receipts: await count(knex('deliveries').where({ hospital_org_id: org }).whereIn('status', S.hospitalReceipts)),
+        invoiceChecks: await count(
+          knex('deliveries').where({ hospital_org_id: org }).whereIn('invoice_status', S.hospitalInvoiceChecks).whereNot('status', DELIVERY_STATUS.withdrawn),
+        ),
+        terminating: await count(
+          knex('hospital_relationships')
+            .where({ hospital_org_id: org })
+            .whereIn('status', S.hospitalTerminating)
+            .where('terminating_since', '>', terminationCutoff(now())),
+        ),
       };
-    }
     case 'manufacturer':
-      return { delegations: await count(knex('delegations').where({ delegator_org_id: org, status: 'pending' })) };
+      return { delegations: await count(knex('delegations').where({ delegator_org_id: org }).whereIn('status', S.manufacturerDelegations)) };
     case 'bureau':
       return { 'distributor-accounts': await count(knex('distributor_accounts').where({ province_code: actor.provinceCode, issued: false })) };
     default:

@@ -3,6 +3,10 @@
  * service's (effective status, 30 days computed at read), the delegation rule the delegation service's;
  * this module only adds the bulk look-up the order form needs.
  */
+import { delegationMachine } from '../../../domain';
+
+/** Only an accepted delegation lets a distributor take orders for its products. */
+const ACCEPTED_DELEGATION = delegationMachine.transitions.accept.to;
 const relationships = () => strapi.service('api::hospital-relationship.hospital-relationship');
 const delegations = () => strapi.service('api::delegation.delegation');
 
@@ -31,7 +35,7 @@ export default () => ({
       .join('delegations as d', 'd.id', 'i.delegation_id')
       .whereIn('i.product_id', productIds)
       .whereIn('i.distributor_org_id', distributorOrgIds)
-      .where({ 'i.province_code': provinceCode, 'd.status': 'accepted' })
+      .where({ 'i.province_code': provinceCode, 'd.status': ACCEPTED_DELEGATION })
       .distinct('i.product_id as p', 'i.distributor_org_id as d');
     for (const r of rows) {
       const p = Number(r.p);

@@ -1,0 +1,67 @@
+/** Order lines over HTTP: parse with utils/query, call api::order-line.lines, answer. */
+import { z } from 'zod';
+import { chinaDayBounds, LINE_TABS, orderLineMachine } from '../../../domain';
+import { requireActor } from '../../../scope';
+import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
+import { sendXlsx } from '../../../utils/xlsx-export';
+import { LINE_SORT_FIELDS, type LineFilters } from '../services/lines';
+
+const svc = () => strapi.service('api::order-line.lines');
+const body = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
+const tabQuery = z.object({ tab: z.preprocess(first, z.enum(LINE_TABS, { message: '不支持的页签' }).optional()) });
+const dayQuery = z.object({ from: dayParam(), to: dayParam() });
+const lineQuery = z.object({
+  hospitalOrgId: idParam(),
+  distributorOrgId: idParam(),
+  productId: idParam(),
+  orderCode: z.preprocess(first, z.string({ message: '订单编号无效' }).trim().max(40, { message: '订单编号不能超过40个字符' }).optional()),
+  q: searchTerm,
+  sort: sortParam(LINE_SORT_FIELDS, { field: 'orderedAt', dir: 'desc' }),
+});
+
+/** The filters of the line lists; each bad parameter answers 400 with its own code (STATUS_INVALID, TAB_INVALID, DATE_INVALID, INVALID_INPUT). */
+function lineFilters(query: unknown): LineFilters {
+  const { status } = parseInput(statusQuery, query, 'STATUS_INVALID');
+  const { tab } = parseInput(tabQuery, query, 'TAB_INVALID');
+  const days = parseInput(dayQuery, query, 'DATE_INVALID');
+  const rest = parseInput(lineQuery, query);
+  return { ...rest, orderCode: rest.orderCode || undefined, tab, status, ...chinaDayBounds(days.from, days.to) };
+}
+
+export default {
+  async search(ctx: any) {
+    const actor = await requireActor(ctx);
+    const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
+    ctx.body = await svc().searchLines(actor, lineFilters(ctx.query), page, pageSize);
+  },
+
+  async exportLines(ctx: any) {
+    const actor = await requireActor(ctx);
+    const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
+    const stream = svc().exportLines(actor, lineFilters(ctx.query), lang);
+    sendXlsx(ctx, lang === 'en-US' ? 'order-lines.xlsx' : '订单明细.xlsx', stream);
+  },
+
+  async detail(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = await svc().lineDetail(actor, String(ctx.params.id));
+  },
+
+  async confirm(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = await svc().answerLines(actor, body(ctx).ids, 'confirm');
+  },
+
+  async reject(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = await svc().answerLines(actor, body(ctx).ids, 'reject', body(ctx).reason);
+  },
+
+  async terminate(ctx: any) {
+    const actor = await requireActor(ctx);
+    ctx.body = await svc().terminate(actor, String(ctx.params.id), body(ctx).reason);
+  },
+};
