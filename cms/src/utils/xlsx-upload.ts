@@ -9,11 +9,11 @@ import { DomainError } from '../domain/errors';
 
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 /** Declared uncompressed size of all parts together. */
-export const UNZIPPED_MAX_BYTES = 120 * 1024 * 1024;
+const UNZIPPED_MAX_BYTES = 120 * 1024 * 1024;
 /** Per-entry compression ratio above which a part is treated as a bomb. */
-export const MAX_RATIO = 200;
-export const MAX_ZIP_ENTRIES = 500;
-export const MAX_COLUMNS = 50;
+const MAX_RATIO = 200;
+const MAX_ZIP_ENTRIES = 500;
+const MAX_COLUMNS = 50;
 
 const bad = (message: string, code = 'IMPORT_FILE_INVALID') => new DomainError(code, message, { status: 400, field: 'file' });
 
