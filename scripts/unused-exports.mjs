@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ts = createRequire(import.meta.url)('typescript');
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The compiler the server declares (cms devDependencies).
+const ts = createRequire(join(REPO, 'cms/package.json'))('typescript');
 const SKIP = new Set(['node_modules', 'dist', 'build', '.tmp', '.cache', '.strapi', 'test-results', 'playwright-report']);
 const SEARCHED = ['cms/src', 'cms/tests', 'cms/config', 'cms/scripts', 'admin/src', 'e2e', 'scripts'];
 const TEST_DIRS = ['cms/tests/', 'e2e/'];
