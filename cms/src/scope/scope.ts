@@ -1,7 +1,7 @@
 import type { UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { DomainError } from '../domain/errors';
 import type { Actor } from './actor';
+import { assertReadable } from './ownership';
 import { SCOPES, type ScopeRule } from './scope-map';
 
 export function ruleFor(uid: string): ScopeRule {
@@ -59,7 +59,8 @@ export async function findScoped(actor: Actor, uid: string, documentId: string, 
   const row = await strapi.db
     .query(uid as UID.Schema)
     .findOne({ where: { documentId }, ...(select ? { select: ['id', 'documentId', ...select, ...scopeAttributes(uid)] } : {}) });
-  if (!row || !canRead(actor, uid, row)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问', { status: 404 });
+  // Checked through a cast so that `row` keeps Strapi's type for the caller.
+  assertReadable(actor, uid, row as Record<string, unknown> | null);
   return row;
 }
 
