@@ -74,6 +74,8 @@ describe('the quoted-state detector', () => {
     "if (role === 'hospital') go();",
     "qb.whereIn('status', PENDING_STATUSES);",
     "if (!['todo', 'delivered', 'all'].includes(tab)) throw err;",
+    "const rows = tab === 'delivered' ? a : b;",
+    "if (query.activeTab !== 'delivered') go();",
     "const s = flag ? 'pending' : 'other';",
   ])('leaves %s alone', (code) => {
     expect(scan(code)).toEqual([]);

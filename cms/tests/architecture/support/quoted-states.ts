@@ -75,6 +75,14 @@ function outer(node: ts.Node): ts.Node {
   }
 }
 
+/** Values that share a word with a state but are something else: a tab, a mode, a kind, a role, an action (`tab === 'delivered'`). */
+const OTHER_THINGS = /(^|[a-z_.])(tab|mode|kind|type|level|role|action)$/i;
+
+function comparesOtherThing(other: ts.Expression): boolean {
+  const name = ts.isIdentifier(other) ? other.text : ts.isPropertyAccessExpression(other) ? other.name.text : null;
+  return name !== null && OTHER_THINGS.test(name);
+}
+
 /** `{ field: 'status', operator: 'eq', value: <here> }` (Refine's filter objects). */
 function isRefineStatusFilterValue(prop: ts.PropertyAssignment): boolean {
   if (propertyName(prop.name) !== 'value' || !ts.isObjectLiteralExpression(prop.parent)) return false;
@@ -111,7 +119,7 @@ function literalContext(lit: ts.StringLiteralLike, states: ReadonlySet<string>):
   const at = outer(lit);
   const parent = at.parent;
   if (ts.isBinaryExpression(parent)) {
-    if (COMPARISONS.has(parent.operatorToken.kind)) return 'comparison';
+    if (COMPARISONS.has(parent.operatorToken.kind)) return comparesOtherThing(parent.left === at ? parent.right : parent.left) ? null : 'comparison';
     if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === at) {
       const target = parent.left;
       if (ts.isPropertyAccessExpression(target) && isStatusKey(target.name.text)) return `${target.name.text} = …`;
