@@ -1,5 +1,7 @@
-import { DomainError } from '../domain/errors';
+import type { UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { Actor } from './actor';
+import { assertReadable } from './ownership';
 import { SCOPES, type ScopeRule } from './scope-map';
 
 export function ruleFor(uid: string): ScopeRule {
@@ -23,20 +25,20 @@ export function scopeWhere(actor: Actor, uid: string): Record<string, unknown> |
 }
 
 /** Applies the same rule to a knex builder over the table of `uid` (alias optional). */
-export function applyScope(qb: any, actor: Actor, uid: string, alias?: string): any {
+export function applyScope<Q extends Knex.QueryBuilder>(qb: Q, actor: Actor, uid: string, alias?: string): Q {
   const rule = ruleFor(uid);
   if ('public' in rule || actor.role === 'platform_admin') return qb;
-  if ('adminOnly' in rule && rule.adminOnly) return qb.whereRaw('1 = 0');
+  if ('adminOnly' in rule && rule.adminOnly) return qb.whereRaw('1 = 0') as Q;
   const { orgFields, provinceField } = rule as { orgFields: string[]; provinceField?: string };
   const col = (attr: string) => (alias ? `${alias}.` : '') + columnOf(uid, attr);
-  return qb.where((w: any) => {
+  return qb.where((w: Knex.QueryBuilder) => {
     for (const f of orgFields) w.orWhere(col(f), actor.orgId);
     if (actor.role === 'bureau' && provinceField && actor.provinceCode) w.orWhere(col(provinceField), actor.provinceCode);
-  });
+  }) as Q;
 }
 
 /** Whether the actor may read an already-loaded row (attribute names, not column names). */
-export function canRead(actor: Actor, uid: string, row: Record<string, any>): boolean {
+export function canRead(actor: Actor, uid: string, row: Record<string, unknown>): boolean {
   const rule = ruleFor(uid);
   if ('public' in rule || actor.role === 'platform_admin') return true;
   if ('adminOnly' in rule && rule.adminOnly) return false;
@@ -55,13 +57,14 @@ export function scopeAttributes(uid: string): string[] {
 /** Loads a row by documentId and checks the actor may read it; 404 otherwise (never reveals another organisation's rows). */
 export async function findScoped(actor: Actor, uid: string, documentId: string, select?: string[]) {
   const row = await strapi.db
-    .query(uid as any)
+    .query(uid as UID.Schema)
     .findOne({ where: { documentId }, ...(select ? { select: ['id', 'documentId', ...select, ...scopeAttributes(uid)] } : {}) });
-  if (!row || !canRead(actor, uid, row)) throw new DomainError('NOT_FOUND', '记录不存在或无权访问', { status: 404 });
+  // Checked through a cast so that `row` keeps Strapi's type for the caller.
+  assertReadable(actor, uid, row as Record<string, unknown> | null);
   return row;
 }
 
 export function columnOf(uid: string, attr: string): string {
-  const meta: any = strapi.db.metadata.get(uid as any);
+  const meta = strapi.db.metadata.get(uid as UID.Schema) as { attributes?: Record<string, { columnName?: string }> } | undefined;
   return meta?.attributes?.[attr]?.columnName ?? attr;
 }

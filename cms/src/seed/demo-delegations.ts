@@ -1,8 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import type { Change } from '../api/state-history/services/state-history';
+import { delegationMachine } from '../domain';
 import { DEMO_ORGS } from './demo-organisations';
 
 const DELEGATION = 'api::delegation.delegation';
 const ITEM = 'api::delegation-item.delegation-item';
+
+// A delegation is created awaiting the distributor (the state `accept` leaves) and `accept` leads on.
+const AWAITING = delegationMachine.transitions.accept.from[0]!;
+const ACCEPTED = delegationMachine.next('accept', AWAITING);
+
+interface HistoryService {
+  record(actor: null, changes: Change[]): Promise<void>;
+}
 
 /**
  * Demo delegations (生产配送关系) so that a fresh platform has a working chain: each manufacturer's
@@ -28,12 +38,12 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
         .where('p.listed', true)
         .orderBy('p.code', 'asc')
         .select('p.id')
-    ).map((r: any) => Number(r.id));
-  const history = strapi.service('api::state-history.state-history') as any;
+    ).map((r: { id: number | string }) => Number(r.id));
+  const history = strapi.service('api::state-history.state-history') as unknown as HistoryService;
   const at = new Date();
 
   const make = async (
-    d: { mf: number; delegator: number; dist: number; province: string; level: 1 | 2; parent?: number; status: 'pending' | 'accepted' },
+    d: { mf: number; delegator: number; dist: number; province: string; level: 1 | 2; parent?: number; accepted: boolean },
     productIds: number[],
   ) => {
     if (!productIds.length) return null;
@@ -45,9 +55,9 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
         provinceCode: d.province,
         level: d.level,
         parentDelegationId: d.parent ?? null,
-        status: d.status,
+        status: d.accepted ? ACCEPTED : AWAITING,
         productCount: productIds.length,
-        respondedAt: d.status === 'accepted' ? at : null,
+        respondedAt: d.accepted ? at : null,
       },
     });
     await strapi.db.query(ITEM).createMany({
@@ -60,8 +70,8 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
         delegatorOrgId: d.delegator,
       })),
     });
-    const changes = [{ entity: 'delegation', entityId: row.id, action: 'create', from: null, to: 'pending' }];
-    if (d.status === 'accepted') changes.push({ entity: 'delegation', entityId: row.id, action: 'accept', from: 'pending', to: 'accepted' });
+    const changes: Change[] = [{ entity: 'delegation', entityId: row.id, action: 'create', from: null, to: AWAITING }];
+    if (d.accepted) changes.push({ entity: 'delegation', entityId: row.id, action: 'accept', from: AWAITING, to: ACCEPTED });
     await history.record(null, changes);
     return row.id as number;
   };
@@ -71,13 +81,13 @@ export async function seedDemoDelegations(strapi: Core.Strapi) {
   const chunli = await productsOf(ids.chunli!);
   const dabo = await productsOf(ids.dabo!);
   await strapi.db.transaction(async () => {
-    const parent = await make({ mf: ids.weigao!, delegator: ids.weigao!, dist: ids['gk-bj']!, province: '11', level: 1, status: 'accepted' }, weigao);
-    await make({ mf: ids.chunli!, delegator: ids.chunli!, dist: ids['cr-bj']!, province: '11', level: 1, status: 'accepted' }, chunli);
-    await make({ mf: ids.chunli!, delegator: ids.chunli!, dist: ids['gk-bj']!, province: '11', level: 1, status: 'accepted' }, chunli.slice(0, 6));
-    await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-sx']!, province: '14', level: 1, status: 'accepted' }, dabo);
-    await make({ mf: ids.weigao!, delegator: ids.weigao!, dist: ids['gk-sx']!, province: '14', level: 1, status: 'accepted' }, weigao.slice(0, 8));
-    await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-bj']!, province: '11', level: 1, status: 'pending' }, dabo.slice(0, 4));
+    const parent = await make({ mf: ids.weigao!, delegator: ids.weigao!, dist: ids['gk-bj']!, province: '11', level: 1, accepted: true }, weigao);
+    await make({ mf: ids.chunli!, delegator: ids.chunli!, dist: ids['cr-bj']!, province: '11', level: 1, accepted: true }, chunli);
+    await make({ mf: ids.chunli!, delegator: ids.chunli!, dist: ids['gk-bj']!, province: '11', level: 1, accepted: true }, chunli.slice(0, 6));
+    await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-sx']!, province: '14', level: 1, accepted: true }, dabo);
+    await make({ mf: ids.weigao!, delegator: ids.weigao!, dist: ids['gk-sx']!, province: '14', level: 1, accepted: true }, weigao.slice(0, 8));
+    await make({ mf: ids.dabo!, delegator: ids.dabo!, dist: ids['gk-bj']!, province: '11', level: 1, accepted: false }, dabo.slice(0, 4));
     if (parent)
-      await make({ mf: ids.weigao!, delegator: ids['gk-bj']!, dist: ids['ky-bj']!, province: '11', level: 2, parent, status: 'accepted' }, weigao.slice(0, 5));
+      await make({ mf: ids.weigao!, delegator: ids['gk-bj']!, dist: ids['ky-bj']!, province: '11', level: 2, parent, accepted: true }, weigao.slice(0, 5));
   });
 }

@@ -1,7 +1,7 @@
 /** Demo organisations and their users (password DEMO_PASSWORD for every demo user). */
 export const DEMO_PASSWORD = 'Demo@123456';
 
-export interface DemoOrg {
+interface DemoOrg {
   key: string;
   name: string;
   type: 'platform' | 'bureau' | 'manufacturer' | 'distributor' | 'hospital';

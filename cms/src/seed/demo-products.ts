@@ -1,5 +1,5 @@
 /** About fifty orthopaedic catalogue products: families × the three demo manufacturers. */
-export interface DemoProduct {
+interface DemoProduct {
   code: string;
   name: string;
   registrationNo: string;

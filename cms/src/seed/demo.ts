@@ -92,7 +92,7 @@ export async function seedDemo(strapi: Core.Strapi) {
   }
 
   const products = demoProducts();
-  const existing = new Set((await strapi.db.query(PRODUCT).findMany({ select: ['code'] })).map((p: any) => p.code));
+  const existing = new Set((await strapi.db.query(PRODUCT).findMany({ select: ['code'] })).map((p: { code: string }) => p.code));
   const today = Date.now();
   for (const p of products) {
     if (existing.has(p.code)) continue;

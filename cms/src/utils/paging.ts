@@ -1,8 +1,15 @@
+/** Superseded by `readPaging` in `utils/query.ts` (400 on bad parameters) and `pageOf` in `domain/page.ts`. */
+interface PagingQuery {
+  pagination?: { page?: unknown; pageSize?: unknown };
+  page?: unknown;
+  pageSize?: unknown;
+}
+
 /** Page parameters of Strapi's shape (`pagination[page]`, `pagination[pageSize]`), bounded. */
-export function readPaging(query: any, defaults = { pageSize: 10, max: 200 }) {
+export function readPaging(query: PagingQuery | null | undefined, defaults = { pageSize: 10, max: 200 }) {
   const p = query?.pagination ?? {};
-  const page = Math.max(1, Math.min(1_000_000, parseInt(p.page ?? query?.page ?? '1', 10) || 1));
-  const pageSize = Math.max(1, Math.min(defaults.max, parseInt(p.pageSize ?? query?.pageSize ?? String(defaults.pageSize), 10) || defaults.pageSize));
+  const page = Math.max(1, Math.min(1_000_000, parseInt(String(p.page ?? query?.page ?? '1'), 10) || 1));
+  const pageSize = Math.max(1, Math.min(defaults.max, parseInt(String(p.pageSize ?? query?.pageSize ?? defaults.pageSize), 10) || defaults.pageSize));
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 

@@ -9,22 +9,31 @@ import { DomainError } from '../domain/errors';
 
 export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 /** Declared uncompressed size of all parts together. */
-export const UNZIPPED_MAX_BYTES = 120 * 1024 * 1024;
+const UNZIPPED_MAX_BYTES = 120 * 1024 * 1024;
 /** Per-entry compression ratio above which a part is treated as a bomb. */
-export const MAX_RATIO = 200;
-export const MAX_ZIP_ENTRIES = 500;
-export const MAX_COLUMNS = 50;
+const MAX_RATIO = 200;
+const MAX_ZIP_ENTRIES = 500;
+const MAX_COLUMNS = 50;
 
 const bad = (message: string, code = 'IMPORT_FILE_INVALID') => new DomainError(code, message, { status: 400, field: 'file' });
 
+/** A file of a multipart request as the body parser (formidable) leaves it; older versions say `path` and `name`. */
+interface UploadedFile {
+  size?: number;
+  filepath?: string;
+  path?: string;
+  originalFilename?: string | null;
+  name?: string | null;
+}
+
 /** The uploaded file of a multipart request (`file` field), its bytes checked against UPLOAD_MAX_BYTES. */
-export function readUploadedFile(ctx: any, field = 'file'): { buffer: Buffer; name: string } {
-  const files = ctx.request.files ?? {};
-  let f = files[field];
-  if (Array.isArray(f)) f = f[0];
+export function readUploadedFile(ctx: { request: object }, field = 'file'): { buffer: Buffer; name: string } {
+  const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[] | undefined> }).files ?? {};
+  const entry = files[field];
+  const f = Array.isArray(entry) ? entry[0] : entry;
   if (!f) throw bad('请选择要导入的文件（.xlsx）', 'IMPORT_FILE_MISSING');
   const size = Number(f.size ?? 0);
-  const filepath: string = f.filepath ?? f.path;
+  const filepath = (f.filepath ?? f.path) as string;
   const name: string = f.originalFilename ?? f.name ?? 'upload.xlsx';
   try {
     if (size > UPLOAD_MAX_BYTES) throw bad(`文件过大：最大 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`, 'IMPORT_FILE_TOO_LARGE');
@@ -100,7 +109,7 @@ export function readSheetRows(buf: Buffer, maxRows: number): { rows: unknown[][]
   if (!sheetName || !ws) throw bad('文件中没有工作表');
   // The range comes from the file (a crafted <dimension> can claim 16,384 columns × 1,048,576 rows):
   // recompute it from the cells actually read, and bound the columns.
-  const data = (ws as any)['!data'] as unknown[][] | undefined;
+  const data = (ws as { '!data'?: unknown[][] })['!data'];
   if (data) {
     let maxC = -1;
     for (const row of data) if (row && row.length - 1 > maxC) maxC = row.length - 1;

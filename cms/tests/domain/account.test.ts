@@ -29,7 +29,7 @@ function code(fn: () => unknown): string {
 }
 
 describe('roles and organisation types', () => {
-  it('labels', () => {
+  it('lists the five roles and organisation types with their Chinese and English labels', () => {
     expect(ROLES).toEqual(['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital']);
     expect(ROLES.map((r) => ROLE_LABELS[r].zh)).toEqual(['联采办', '省级医保局', '生产企业', '配送企业', '医疗机构']);
     expect(ORG_TYPES).toEqual(['platform', 'bureau', 'manufacturer', 'distributor', 'hospital']);
@@ -86,7 +86,7 @@ describe('accountActions (操作 column)', () => {
     expect(c).toBe(ok ? 'OK' : 'ACCOUNT_ACTION_NOT_ALLOWED');
   });
 
-  it('refusal message', () => {
+  it('refuses deleting an issued, enabled account with a message naming the action', () => {
     expect(() => assertAccountAction('delete', { issued: true, enabled: true })).toThrow('账号已发放且启用，不能执行“删除”操作');
   });
 });
@@ -146,7 +146,7 @@ describe('normaliseText', () => {
     expect(normaliseText(input)).toBe(out);
   });
 
-  it('null and undefined → empty', () => {
+  it('turns null and undefined into an empty string', () => {
     expect(normaliseText(null)).toBe('');
     expect(normaliseText(undefined)).toBe('');
   });

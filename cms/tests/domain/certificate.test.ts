@@ -17,7 +17,7 @@ describe('certificateLight', () => {
     expect(certificateLight(validTo, now)).toBe(light);
   });
 
-  it('uses a configurable window', () => {
+  it('turns yellow within the window (90 days by default, configurable)', () => {
     expect(DEFAULT_CERT_WINDOW_DAYS).toBe(90);
     expect(certificateLight('2024-07-15', now, 30)).toBe('yellow');
     expect(certificateLight('2024-07-16', now, 30)).toBe('green');
@@ -33,7 +33,7 @@ describe('certificateLight', () => {
     expect(certificateLight('2024-06-14T16:30:00Z', now)).toBe('yellow'); // 06-15 in Beijing
   });
 
-  it('labels and colours', () => {
+  it('labels and colours the three lights (有效, 即将到期, 已过期)', () => {
     expect(CERT_LIGHTS.green.zh).toBe('有效');
     expect(CERT_LIGHTS.yellow.zh).toBe('即将到期');
     expect(CERT_LIGHTS.red.zh).toBe('已过期');
@@ -41,7 +41,7 @@ describe('certificateLight', () => {
     expect(CERT_LIGHTS.green.color).toBe('green');
   });
 
-  it('refuses an invalid date', () => {
+  it('refuses an impossible calendar date as DATE_INVALID', () => {
     expect(() => certificateLight('2024-02-30', now)).toThrowError(expect.objectContaining({ code: 'DATE_INVALID' }));
   });
 });

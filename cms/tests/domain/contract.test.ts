@@ -31,7 +31,7 @@ describe('contractStatusAfterSign', () => {
     expect(contractStatusAfterSign(parties)).toBe(status);
   });
 
-  it('the three parties', () => {
+  it('has exactly three parties: hospital, manufacturer, distributor', () => {
     expect([...CONTRACT_PARTIES].sort()).toEqual(['distributor', 'hospital', 'manufacturer']);
   });
 });

@@ -66,7 +66,7 @@ describe('checkBatchDates', () => {
     expect([e.code, e.field, e.status]).toEqual(['BATCH_EXPIRED', 'expiryDate', 400]);
   });
 
-  it('production date in the future', () => {
+  it('refuses a production date after today as PRODUCTION_DATE_IN_FUTURE', () => {
     const e = err(() => checkBatchDates({ productionDate: '2024-06-16', expiryDate: '2026-01-01', today }));
     expect([e.code, e.field]).toEqual(['PRODUCTION_DATE_IN_FUTURE', 'productionDate']);
   });
@@ -78,7 +78,7 @@ describe('checkBatchDates', () => {
     }
   });
 
-  it('both required', () => {
+  it('requires both the production and the expiry date, naming the missing field', () => {
     for (const productionDate of [null, undefined, '', '  ']) {
       const e = err(() => checkBatchDates({ productionDate, expiryDate: '2026-01-01', today }));
       expect([e.code, e.field]).toEqual(['DATE_REQUIRED', 'productionDate']);

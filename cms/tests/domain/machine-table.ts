@@ -92,7 +92,7 @@ export function checkMachine(machine: Machine, expected: ExpectedMachine): void 
         }
       });
     }
-    it(`${t}: role table`, () => {
+    it(`${t}: only the roles it names may take it, and only from its from-states`, () => {
       for (const role of ROLES) {
         const mayAct = e.by.includes(role);
         for (const s of states) {

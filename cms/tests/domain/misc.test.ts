@@ -41,7 +41,7 @@ describe('region codes (GB/T 2260)', () => {
     for (const bad of ['1', '14010', 'abcdef', '']) expect(err(() => provinceOf(bad)).code).toBe('REGION_CODE_INVALID');
   });
 
-  it('isProvinceCode', () => {
+  it('isProvinceCode accepts the GB/T 2260 province codes only', () => {
     for (const ok of ['11', '14', '65', '71', '81', '82']) expect(isProvinceCode(ok)).toBe(true);
     for (const bad of ['10', '16', '99', '1', '140', 14]) expect(isProvinceCode(bad)).toBe(false);
   });
@@ -124,7 +124,7 @@ describe('history', () => {
 });
 
 describe('dates', () => {
-  it('ISO dates', () => {
+  it('accepts real YYYY-MM-DD calendar dates and adds days across month and year ends', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('1899-12-31')).toBe(false);
@@ -142,7 +142,7 @@ describe('dates', () => {
 });
 
 describe('checkQuantity', () => {
-  it('integer ≥ 1', () => {
+  it('accepts an integer ≥ 1 and refuses anything else as QUANTITY_INVALID on quantity', () => {
     expect(checkQuantity(3)).toBe(3);
     for (const bad of [0, -1, 1.5, '3', null, Number.NaN]) {
       const e = err(() => checkQuantity(bad));

@@ -84,23 +84,23 @@ describe('formatFen', () => {
     );
   });
 
-  it('rejects non-integers', () => {
+  it('refuses a non-integer amount of fen as MONEY_INVALID', () => {
     expect(code(() => formatFen(1.5))).toBe('MONEY_INVALID');
   });
 });
 
 describe('lineAmountFen', () => {
-  it('multiplies', () => {
+  it('multiplies the unit price in fen by the quantity', () => {
     expect(lineAmountFen(1234, 3)).toBe(3702);
     expect(lineAmountFen(0, 3)).toBe(0);
   });
-  it('checks safety', () => {
+  it('refuses an overflowing amount (AMOUNT_OVERFLOW), a negative or fractional price (MONEY_INVALID) and a fractional quantity', () => {
     expect(code(() => lineAmountFen(Number.MAX_SAFE_INTEGER, 2))).toBe('AMOUNT_OVERFLOW');
     expect(code(() => lineAmountFen(1.5, 2))).toBe('MONEY_INVALID');
     expect(code(() => lineAmountFen(-1, 2))).toBe('MONEY_INVALID');
     expect(code(() => lineAmountFen(100, 1.5))).toBe('QUANTITY_INVALID');
   });
-  it('sumFen', () => {
+  it('sumFen adds amounts and refuses a sum beyond the safe integer range', () => {
     expect(sumFen([1, 2, 3])).toBe(6);
     expect(code(() => sumFen([Number.MAX_SAFE_INTEGER, 1]))).toBe('AMOUNT_OVERFLOW');
   });

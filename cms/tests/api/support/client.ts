@@ -34,11 +34,11 @@ export const baseUrl = () => inject('baseUrl');
 export async function call<T = any>(
   method: string,
   path: string,
-  opts: { auth?: string; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {},
+  opts: { auth?: string; body?: unknown; raw?: RequestInit['body']; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.auth) headers.Authorization = `Bearer ${opts.auth}`;
-  let body: BodyInit | undefined = opts.raw;
+  let body: RequestInit['body'] = opts.raw;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);

@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 }
 
 async function resetPostgres(url: string) {
-  const { Client } = require('pg');
+  const { Client } = (await import('pg')).default;
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
