@@ -55,37 +55,47 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
   })();
   db.close();
   console.log(`inserted ${N} products in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await restart();
+  // The same rows through the same endpoint, once per writer, each on a freshly started server
+  // (XLSX_WRITER is read at start): the hand-written streaming writer, then ExcelJS's WorkbookWriter.
+  for (const writer of ['builtin', 'exceljs']) {
+    await restart({ XLSX_WRITER: writer });
+    await measure(writer);
+  }
 
-  const jwt = await login('P11PS0001');
-  const before = status(serverPid());
-  let peak = before.rss;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, status(serverPid()).rss);
-    } catch {
-      /* gone */
-    }
-  }, 20);
-  const start = performance.now();
-  const res = await fetch(`${baseUrl}/api/catalogue/export`, { headers: { Authorization: `Bearer ${jwt}` } });
-  const buf = Buffer.from(await res.arrayBuffer());
-  const secs = (performance.now() - start) / 1000;
-  clearInterval(timer);
-  if (res.status !== 200) throw new Error(`export answered ${res.status}: ${buf.toString().slice(0, 300)}`);
-  const after = status(serverPid());
-  fs.writeFileSync(path.join(tmp, 'export.xlsx'), buf);
-  // check the file: header + at least N rows
-  const XLSX = require('xlsx');
-  const wb = XLSX.read(buf, { type: 'buffer', dense: true });
-  const ref = wb.Sheets[wb.SheetNames[0]]['!fullref'] ?? wb.Sheets[wb.SheetNames[0]]['!ref'];
-  const rows = XLSX.utils.decode_range(ref).e.r; // data rows (row 0 is the header)
-  if (rows < N) throw new Error(`export has ${rows} rows, expected at least ${N}`);
-  console.log(
-    `export: ${rows} rows, ${(buf.length / 1e6).toFixed(1)} MB; server RSS before ${(before.rss / 1024).toFixed(0)} MB, after ${(after.rss / 1024).toFixed(0)} MB, ` +
-      `VmHWM ${(after.hwm / 1024).toFixed(0)} MB (idle server before the export: ${(before.hwm / 1024).toFixed(0)} MB, mostly the in-process TypeScript compile of scripts/serve.mjs)`,
-  );
-  report('export_100000_products_s', secs.toFixed(2), 's');
-  // Peak RSS of the whole server process: VmRSS sampled every 20 ms during the export, and VmHWM.
-  report('export_server_peak_rss_mb', (Math.max(peak, after.hwm) / 1024).toFixed(0), 'MB');
+  async function measure(writer) {
+    const jwt = await login('P11PS0001');
+    const before = status(serverPid());
+    let peak = before.rss;
+    const timer = setInterval(() => {
+      try {
+        peak = Math.max(peak, status(serverPid()).rss);
+      } catch {
+        /* gone */
+      }
+    }, 20);
+    const start = performance.now();
+    const res = await fetch(`${baseUrl}/api/catalogue/export`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const buf = Buffer.from(await res.arrayBuffer());
+    const secs = (performance.now() - start) / 1000;
+    clearInterval(timer);
+    if (res.status !== 200) throw new Error(`export (${writer}) answered ${res.status}: ${buf.toString().slice(0, 300)}`);
+    const after = status(serverPid());
+    fs.writeFileSync(path.join(tmp, `export-${writer}.xlsx`), buf);
+    // check the file: header + at least N rows, and the first data row as the catalogue answers it
+    const XLSX = require('xlsx');
+    const wb = XLSX.read(buf, { type: 'buffer', dense: true });
+    const ws = wb.Sheets[wb.SheetNames[0]];
+    const ref = ws['!fullref'] ?? ws['!ref'];
+    const rows = XLSX.utils.decode_range(ref).e.r; // data rows (row 0 is the header)
+    if (rows < N) throw new Error(`export (${writer}) has ${rows} rows, expected at least ${N}`);
+    const [header] = XLSX.utils.sheet_to_json(ws, { header: 1, range: 0 });
+    if (header[0] !== '产品编码') throw new Error(`export (${writer}): unexpected header ${JSON.stringify(header)}`);
+    console.log(
+      `export (${writer}): ${rows} rows, ${(buf.length / 1e6).toFixed(1)} MB; server RSS before ${(before.rss / 1024).toFixed(0)} MB, after ${(after.rss / 1024).toFixed(0)} MB, ` +
+        `VmHWM ${(after.hwm / 1024).toFixed(0)} MB (idle server before the export: ${(before.hwm / 1024).toFixed(0)} MB, mostly the in-process TypeScript compile of scripts/serve.mjs)`,
+    );
+    report(`export_100k_s_${writer}`, secs.toFixed(2), 's');
+    // Peak RSS of the whole server process: VmRSS sampled every 20 ms during the export, and VmHWM.
+    report(`export_server_peak_rss_mb_${writer}`, (Math.max(peak, after.hwm) / 1024).toFixed(0), 'MB');
+  }
 }

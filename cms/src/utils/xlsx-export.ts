@@ -12,6 +12,10 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { streamXlsxWithExcelJs } from './xlsx-exceljs';
+
+/** Which writer streams exports: the hand-written one below (default) or ExcelJS (`XLSX_WRITER=exceljs`), read once at start. */
+const WRITER = process.env.XLSX_WRITER === 'exceljs' ? 'exceljs' : 'builtin';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -165,6 +169,7 @@ async function* zipEntry(name: string, source: AsyncIterable<string> | Iterable<
  * chunk by chunk, until it answers []. Errors after the first byte abort the download.
  */
 export function streamXlsx(sheetName: string, headers: string[], nextChunk: () => Promise<Cell[][]>, colWidths?: number[]): Readable {
+  if (WRITER === 'exceljs') return streamXlsxWithExcelJs(sheetName, headers, nextChunk, colWidths);
   const cols = headers.map((_, i) => colName(i));
   async function* sheet(): AsyncGenerator<string> {
     let head = `${XML}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
@@ -199,7 +204,7 @@ export function streamXlsx(sheetName: string, headers: string[], nextChunk: () =
 }
 
 /** Sets the download headers (RFC 5987 UTF-8 file name) and the streamed body. */
-export function sendXlsx(ctx: any, fileName: string, body: Readable) {
+export function sendXlsx(ctx: { set(field: string, value: string): void; body: unknown }, fileName: string, body: Readable) {
   ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   ctx.set('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   ctx.set('Cache-Control', 'no-store');
