@@ -26,6 +26,8 @@ export * from './region';
 export * from './contact';
 export * from './history';
 export * from './page';
+export * from './delegation-row';
+export * from './relationship-row';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
