@@ -35,7 +35,10 @@ describe('a manufacturer creates a delegation', () => {
     expect(d.distributorName).toBe('国药控股北京有限公司');
     const items = await get(`/api/delegations/${d.documentId}/products`, await as('bjDist1'));
     expect(items.body.data.map((p: any) => p.documentId).sort()).toEqual(ps.map((p) => p.documentId).sort());
-    expect((await history('weigao', d.documentId)).map((h) => [h.action, h.fromState, h.toState])).toEqual([['create', null, 'pending']]);
+    const hist = await history('weigao', d.documentId);
+    expect(hist.map((h) => [h.action, h.fromState, h.toState])).toEqual([['create', null, 'pending']]);
+    expect(hist[0]!.at).toMatch(CHINA_ISO);
+    expect(d.createdAt).toMatch(CHINA_ISO);
   });
 
   it("refuses another manufacturer's product and changes nothing", async () => {
