@@ -2,11 +2,10 @@
  * Reading delegations as rows: the scoped base query, the list columns and the DelegationRow
  * (dates as ISO in China time, actions from the domain for the caller).
  */
-import { delegationActions, DomainError, type DelegationRow } from '../../../domain';
+import { ACTIVE_DELEGATION_STATUSES, delegationActions, DomainError, type DelegationRow } from '../../../domain';
 import { applyScope, type Actor } from '../../../scope';
 import { notFound } from '../../../scope/ownership';
 import { dbDay, dbIso } from '../../../db/values';
-import { ACTIVE_DELEGATION_STATUSES } from '../../../domain';
 
 export const UID = 'api::delegation.delegation';
 export const ITEM_UID = 'api::delegation-item.delegation-item';
