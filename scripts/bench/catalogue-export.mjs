@@ -55,12 +55,27 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
   })();
   db.close();
   console.log(`inserted ${N} products in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  // The same rows through the same endpoint, once per writer, each on a freshly started server
-  // (XLSX_WRITER is read at start): the hand-written streaming writer, then ExcelJS's WorkbookWriter.
-  for (const writer of ['builtin', 'exceljs']) {
+  // The same rows through the same endpoint with each writer (XLSX_WRITER is read at start): the
+  // hand-written streaming writer and ExcelJS's WorkbookWriter. The machine may be shared, so the
+  // servers alternate (builtin, exceljs, builtin, exceljs), each exports twice, and the figure is the
+  // best time of each writer (all samples are printed); peak RSS is the highest of its servers.
+  const samples = { builtin: [], exceljs: [] };
+  const peaks = { builtin: 0, exceljs: 0 };
+  for (const writer of ['builtin', 'exceljs', 'builtin', 'exceljs']) {
     await restart({ XLSX_WRITER: writer });
-    await measure(writer);
+    for (let i = 0; i < 2; i++) {
+      const { secs, peakMb } = await measure(writer);
+      samples[writer].push(secs);
+      peaks[writer] = Math.max(peaks[writer], peakMb);
+    }
   }
+  for (const writer of ['builtin', 'exceljs']) {
+    console.log(`export (${writer}) samples: ${samples[writer].map((s) => s.toFixed(2)).join(', ')} s`);
+    report(`export_100k_s_${writer}`, Math.min(...samples[writer]).toFixed(2), 's');
+    report(`export_server_peak_rss_mb_${writer}`, peaks[writer].toFixed(0), 'MB');
+  }
+  const ratio = Math.min(...samples.exceljs) / Math.min(...samples.builtin);
+  report('export_100k_exceljs_over_builtin', ratio.toFixed(2), '×');
 
   async function measure(writer) {
     const jwt = await login('P11PS0001');
@@ -94,8 +109,7 @@ export default async function ({ baseUrl, dbFile, tmp, root, login, report, rest
       `export (${writer}): ${rows} rows, ${(buf.length / 1e6).toFixed(1)} MB; server RSS before ${(before.rss / 1024).toFixed(0)} MB, after ${(after.rss / 1024).toFixed(0)} MB, ` +
         `VmHWM ${(after.hwm / 1024).toFixed(0)} MB (idle server before the export: ${(before.hwm / 1024).toFixed(0)} MB, mostly the in-process TypeScript compile of scripts/serve.mjs)`,
     );
-    report(`export_100k_s_${writer}`, secs.toFixed(2), 's');
     // Peak RSS of the whole server process: VmRSS sampled every 20 ms during the export, and VmHWM.
-    report(`export_server_peak_rss_mb_${writer}`, (Math.max(peak, after.hwm) / 1024).toFixed(0), 'MB');
+    return { secs, peakMb: Math.max(peak, after.hwm) / 1024 };
   }
 }
