@@ -11,9 +11,10 @@
  *
  * Why not ExcelJS: its streaming WorkbookWriter (xlsx-exceljs.ts, XLSX_WRITER=exceljs) was measured
  * side by side on the same 100,000 catalogue rows through the same endpoint (npm run bench --
- * catalogue-export): 4.24 s / 449 MB peak RSS here against 7.37 s / 419 MB (1.7× slower; a second,
- * busier run: 10.3 s against 36.6 s). Both meet ≤ 10 s and ≤ 600 MB on a quiet machine, but ExcelJS
- * is over the 1.5× we allowed, so this writer stays and ExcelJS remains only as the measured switch.
+ * catalogue-export: the writers' servers alternate, two exports each, best time per writer). On a
+ * shared 2-core machine: this writer 4.31 s (samples 4.3–7.1 s), 518 MB peak server RSS; ExcelJS
+ * 14.79 s (samples 14.8–19.4 s), 463 MB — 3.4× slower and over the 10 s goal, so this writer stays
+ * and ExcelJS remains only as the measured switch.
  */
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
