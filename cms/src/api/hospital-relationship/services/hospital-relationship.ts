@@ -1,8 +1,8 @@
 /**
  * Hospital relationships 医院配送关系 (DOMAIN.md §4): reads — the list, one row, the counts, the
  * distributors a hospital may ask, and whether a hospital may order from a distributor now.
- * The status read everywhere is the *effective* one: a stored 'terminating' whose terminatingSince is
- * 30 days old reads 'terminated' — in SQL filters and counts through the cutoff (now − 30 d), in rows
+ * The status read everywhere is the *effective* one: a stored terminating whose terminatingSince is
+ * 30 days old reads terminated — in SQL filters and counts through the cutoff (now − 30 d), in rows
  * through effectiveRelationshipStatus. Changes are in relationship-changes.ts, the .xlsx in
  * relationship-export.ts.
  */
@@ -62,7 +62,7 @@ export default factories.createCoreService(UID, () => ({
   /** Counts by effective status within the actor's scope, and the to-dos of its role. */
   async counts(actor: Actor) {
     const cutoff = terminationCutoff(now());
-    // Grouped by the stored status; 'terminating' rows past the cutoff are counted as 'terminated'.
+    // Grouped by the stored status; terminating rows past the cutoff are counted as terminated.
     const qb = knex()(`${T} as hr`);
     applyScope(qb, actor, UID, 'hr');
     const rows = await qb

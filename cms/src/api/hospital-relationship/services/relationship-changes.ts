@@ -129,7 +129,7 @@ export default () => ({
   },
 
   /**
-   * Stores 'terminated' for relationships whose 30 days have passed and records the history
+   * Stores terminated for relationships whose 30 days have passed and records the history
    * action 'expire'. Optional (hourly job): every read already computes the effective status.
    */
   async expireDue(at: Date = now()): Promise<number> {

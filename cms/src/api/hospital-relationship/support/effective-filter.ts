@@ -1,6 +1,6 @@
 /**
  * Strapi `filters` on `status` of hospital relationships mean the *effective* status: a stored
- * 'terminating' whose 30 days are over matches 'terminated' and not 'terminating'. The generic
+ * terminating whose 30 days are over matches terminated and not terminating. The generic
  * REST find rewrites every `status` condition of the query into stored columns with the cutoff.
  */
 import { DomainError, effectiveStatusPlan, RELATIONSHIP_STATUS, relationshipMachine } from '../../../domain';
