@@ -31,6 +31,8 @@ export * from './reason';
 export * from './order-rows';
 export * from './order-actions';
 export * from './todos';
+export * from './delegation-row';
+export * from './relationship-row';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

@@ -10,7 +10,7 @@ export function registerRelationshipExpiry(strapi: Core.Strapi) {
     hospitalRelationshipExpiry: {
       task: async () => {
         try {
-          const n = await strapi.service('api::hospital-relationship.hospital-relationship').expireDue();
+          const n = await strapi.service('api::hospital-relationship.relationship-changes').expireDue();
           if (n) strapi.log.info(`hospital relationships: ${n} terminated after 30 days`);
         } catch (err) {
           strapi.log.error(`hospital relationship expiry failed: ${(err as Error).message}`);

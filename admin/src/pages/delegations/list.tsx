@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useGetIdentity, useTranslate } from '@refinedev/core';
 import { App, Button, Card, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
-import { DELEGATION_LEVEL_LABELS, delegationMachine, describeHistoryEntry, type DelegationLevel } from '@domain';
+import { DELEGATION_LEVEL_LABELS, delegationMachine, describeHistoryEntry, type DelegationAction, type DelegationLevel } from '@domain';
 import type { Me } from '../../providers/session';
 import { isHttpError } from '../../providers/http-client';
 import { StatusTag } from '../../components/status-tag';
@@ -27,7 +27,7 @@ export interface DelegationRow {
   createdAt: string | null;
   respondedAt: string | null;
   parentDocumentId: string | null;
-  actions: { accept: boolean; reject: boolean; withdraw: boolean; subDelegate: boolean };
+  actions: DelegationAction[];
 }
 
 interface ProductRow {
@@ -286,7 +286,10 @@ export function DelegationList() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
-                getCheckboxProps: (r) => ({ disabled: !r.actions.accept, 'aria-label': `${r.manufacturerName ?? ''} ${r.provinceName} ${r.productCount}` }),
+                getCheckboxProps: (r) => ({
+                  disabled: !r.actions.includes('accept'),
+                  'aria-label': `${r.manufacturerName ?? ''} ${r.provinceName} ${r.productCount}`,
+                }),
               }
             : undefined
         }
@@ -331,22 +334,22 @@ export function DelegationList() {
             width: 240,
             render: (_: unknown, r: DelegationRow) => (
               <Space size={0} wrap>
-                {r.actions.accept && (
+                {r.actions.includes('accept') && (
                   <Button type="link" size="small" onClick={() => accept([r.documentId])}>
                     {t('delegations.accept')}
                   </Button>
                 )}
-                {r.actions.reject && (
+                {r.actions.includes('reject') && (
                   <Button type="link" size="small" danger onClick={() => setRejecting([r.documentId])}>
                     {t('delegations.reject')}
                   </Button>
                 )}
-                {r.actions.subDelegate && (
+                {r.actions.includes('subDelegate') && (
                   <Button type="link" size="small" onClick={() => setSubOf(r)}>
                     {t('delegations.subDelegate')}
                   </Button>
                 )}
-                {r.actions.withdraw && (
+                {r.actions.includes('withdraw') && (
                   <Popconfirm
                     title={t('delegations.withdrawConfirm')}
                     okText={t('delegations.withdraw')}

@@ -7,6 +7,7 @@ import { history, loadOrgs, orgs, product, products } from './support';
 beforeAll(loadOrgs);
 
 const as = async (user: string) => loginAs(user);
+const CHINA_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/;
 const create = async (user: string, data: Record<string, unknown>) => post('/api/delegations/create', data, await as(user));
 const respond = async (user: string, data: Record<string, unknown>) => post('/api/delegations/respond', data, await as(user));
 const detail = async (user: string, id: string) => await get(`/api/delegations/${id}/detail`, await as(user));
@@ -34,7 +35,10 @@ describe('a manufacturer creates a delegation', () => {
     expect(d.distributorName).toBe('国药控股北京有限公司');
     const items = await get(`/api/delegations/${d.documentId}/products`, await as('bjDist1'));
     expect(items.body.data.map((p: any) => p.documentId).sort()).toEqual(ps.map((p) => p.documentId).sort());
-    expect((await history('weigao', d.documentId)).map((h) => [h.action, h.fromState, h.toState])).toEqual([['create', null, 'pending']]);
+    const hist = await history('weigao', d.documentId);
+    expect(hist.map((h) => [h.action, h.fromState, h.toState])).toEqual([['create', null, 'pending']]);
+    expect(hist[0]!.at).toMatch(CHINA_ISO);
+    expect(d.createdAt).toMatch(CHINA_ISO);
   });
 
   it("refuses another manufacturer's product and changes nothing", async () => {
@@ -46,9 +50,9 @@ describe('a manufacturer creates a delegation', () => {
     const list = await get(`/api/delegated-products?q=${mine.code}`, await as('bjDist2'));
     expect(list.body.meta.pagination.total).toBe(0);
     const all = await get(`/api/delegation-list?box=incoming&status=pending&pagination[pageSize]=200`, await as('bjDist2'));
-    expect(
-      all.body.data.every((d: any) => d.productCount !== 2 || d.manufacturerOrgId !== orgs.weigao || d.createdAt < new Date(Date.now() - 60_000).toISOString()),
-    ).toBe(true);
+    expect(all.body.data.every((d: any) => d.productCount !== 2 || d.manufacturerOrgId !== orgs.weigao || Date.parse(d.createdAt) < Date.now() - 60_000)).toBe(
+      true,
+    );
   });
 
   it('refuses unlisted products, unknown products, a non-distributor, a bad province, an empty set, other roles', async () => {
@@ -110,7 +114,7 @@ describe('the distributor answers', () => {
     const res = await respond('bjDist1', { action: 'accept', ids: [a.d.documentId, b.d.documentId] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.data.map((d: any) => d.status)).toEqual(['accepted', 'accepted']);
-    expect(res.body.data[0].respondedAt).toBeTruthy();
+    expect(res.body.data[0].respondedAt).toMatch(CHINA_ISO);
     const cat = await get(`/api/delegated-products?delegationId=${a.d.documentId}`, await as('bjDist1'));
     expect(cat.body.meta.pagination.total).toBe(2);
     expect(cat.body.data[0]).toMatchObject({ manufacturerName: '山东威高骨科材料股份有限公司', provinceName: '北京市', level: 1 });
@@ -189,18 +193,45 @@ describe('the distributor answers', () => {
     expect(row).toMatchObject({
       productCount: 2,
       manufacturerName: '山东威高骨科材料股份有限公司',
-      actions: { accept: true, reject: true, withdraw: false, subDelegate: false },
+      actions: ['accept', 'reject'],
     });
+    expect(row.createdAt).toMatch(CHINA_ISO);
     expect(res.body.data.every((r: any) => r.status === 'pending' && r.distributorOrgId === orgs.bjDist1)).toBe(true);
-    expect((await get('/api/delegation-list?status=bogus', jwt)).status).toBe(400);
     expect((await get('/api/delegation-list', await as('jst'))).status).toBe(403);
+    // the delegator's side of the same row
+    expect((await detail('weigao', d.documentId)).body.data.actions).toEqual(['withdraw']);
+  });
+
+  it.each([
+    'status=bogus',
+    'status=pending,bogus',
+    'level=3',
+    'box=sideways',
+    'provinceCode=1',
+    'sort=password:asc',
+    'sort=createdAt:up',
+    'pagination[page]=0',
+    'pagination[pageSize]=abc',
+    `q=${'x'.repeat(101)}`,
+    'unknown=1',
+  ])('answers 400 (never 500) to a bad list parameter: %s', async (query) => {
+    const res = await get(`/api/delegation-list?${query}`, await as('bjDist1'));
+    expect(res.status).toBe(400);
+  });
+
+  it('filters on several statuses at once and sorts by a named field', async () => {
+    const res = await get('/api/delegation-list?status=pending,accepted&sort=productCount:asc&pagination[pageSize]=200', await as('bjDist1'));
+    expect(res.status).toBe(200);
+    expect(res.body.data.every((r: any) => r.status === 'pending' || r.status === 'accepted')).toBe(true);
+    const counts = res.body.data.map((r: any) => r.productCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => a - b));
   });
 
   it('a bureau reads every delegation of its province, read only; another bureau sees none of them', async () => {
     const { d } = await delegation(1);
     const bj = await get('/api/delegation-list?pagination[pageSize]=200', await as('bjBureau'));
     const row = bj.body.data.find((r: any) => r.documentId === d.documentId);
-    expect(row.actions).toEqual({ accept: false, reject: false, withdraw: false, subDelegate: false });
+    expect(row.actions).toEqual([]);
     expect(bj.body.data.every((r: any) => r.provinceCode === '11')).toBe(true);
     expect((await detail('sxBureau', d.documentId)).status).toBe(404);
     expect((await get(`/api/delegations/${d.documentId}/products`, await as('sxBureau'))).status).toBe(404);
@@ -231,7 +262,7 @@ describe('下级配送链', () => {
       parentDocumentId: d.documentId,
     });
     // the parent no longer offers 下级配送 while this one is active
-    expect((await detail('bjDist1', d.documentId)).body.data.actions.subDelegate).toBe(false);
+    expect((await detail('bjDist1', d.documentId)).body.data.actions).toEqual([]);
     // the sub-distributor accepts
     expect((await respond('bjDist2', { action: 'accept', ids: [s.documentId] })).status).toBe(200);
     const out = await get('/api/delegation-list?box=outgoing&pagination[pageSize]=200', await as('bjDist1'));
@@ -253,7 +284,7 @@ describe('下级配送链', () => {
     expect((await respond('bjDist3', { action: 'reject', ids: [s.documentId], reason: '库存不足' })).status).toBe(200);
     expect((await detail('bjDist1', s.documentId)).body.data).toMatchObject({ status: 'rejected', reason: '库存不足' });
     // after a rejection, the primary may choose another sub-distributor
-    expect((await detail('bjDist1', d.documentId)).body.data.actions.subDelegate).toBe(true);
+    expect((await detail('bjDist1', d.documentId)).body.data.actions).toEqual(['subDelegate']);
     expect((await sub('bjDist1', d.documentId, { distributorOrgId: orgs.bjDist2 })).status).toBe(200);
   });
 
@@ -296,7 +327,7 @@ describe('下级配送链', () => {
     expect((await sub('bjDist2', other.d.documentId, { distributorOrgId: orgs.bjDist3 })).status).toBe(404);
     expect((await sub('weigao', other.d.documentId, { distributorOrgId: orgs.bjDist3 })).status).toBe(403);
     // nothing changed
-    expect((await detail('bjDist1', other.d.documentId)).body.data.actions.subDelegate).toBe(true);
+    expect((await detail('bjDist1', other.d.documentId)).body.data.actions).toEqual(['subDelegate']);
   });
 });
 
@@ -347,6 +378,8 @@ describe('service functions for orders', () => {
     const rows = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]!]!);
     expect(rows.map((r) => r['产品编码']).sort()).toEqual(ps.map((p) => p.code).sort());
     expect(rows[0]).toMatchObject({ 生产企业: '山东威高骨科材料股份有限公司', 配送省份: '山西省', 配送层级: '一级配送' });
+    expect(rows[0]!['确认时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect((await get('/api/delegated-products/export?manufacturerOrgId=abc', await as('sxDist1'))).status).toBe(400);
     expect((await get('/api/delegated-products', await as('weigao'))).status).toBe(403);
   });
 });

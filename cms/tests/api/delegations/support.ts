@@ -35,5 +35,5 @@ export async function products(manufacturer: number, n: number) {
 
 export async function history(user: Parameters<typeof loginAs>[0], documentId: string) {
   const res = await get(`/api/history/delegation/${documentId}`, await loginAs(user));
-  return res.body.data as Array<{ action: string; fromState: string | null; toState: string | null; reason: string | null }>;
+  return res.body.data as Array<{ action: string; fromState: string | null; toState: string | null; reason: string | null; at: string }>;
 }

@@ -8,6 +8,7 @@ import { baseUrl, createUser, del, get, loginAs, post, put, testSupport, unique 
  */
 const DAY = 24 * 3600 * 1000;
 const B = '/api/hospital-relationships';
+const CHINA_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/;
 
 interface Org {
   id: number;
@@ -68,11 +69,18 @@ describe('委托配送申请 (a hospital asks a distributor)', () => {
       distributorName: d.name,
       orderable: false,
     });
-    expect(res.body.data.requestedAt).toBeTruthy();
+    expect(res.body.data.requestedAt).toMatch(CHINA_ISO);
+    expect(res.body.data.actions).toEqual(['withdraw']);
 
     const seen = await list(d);
     expect(seen.data).toHaveLength(1);
-    expect(seen.data[0]).toMatchObject({ documentId: res.body.data.documentId, status: 'pending', hospitalName: h.name, hospitalRegionName: '朝阳区' });
+    expect(seen.data[0]).toMatchObject({
+      documentId: res.body.data.documentId,
+      status: 'pending',
+      hospitalName: h.name,
+      hospitalRegionName: '朝阳区',
+      actions: ['accept', 'reject'],
+    });
     expect(seen.meta.pagination).toMatchObject({ page: 1, total: 1 });
     expect((await get(`${B}/counts`, d.token)).body.data).toMatchObject({ pending: 1, todo: 1 });
 
@@ -309,7 +317,9 @@ describe('撤销 and 解约中', () => {
     const d = await org('distributor');
     const doc = await terminating(h, d);
     const row = await one(h, doc);
-    expect(row).toMatchObject({ status: 'terminating', daysLeft: 30, orderable: false });
+    expect(row).toMatchObject({ status: 'terminating', daysLeft: 30, orderable: false, actions: [] });
+    expect(row.terminatingSince).toMatch(CHINA_ISO);
+    expect(row.terminationEndsAt).toMatch(CHINA_ISO);
     expect(new Date(row.terminationEndsAt).getTime() - new Date(row.terminatingSince).getTime()).toBe(30 * DAY);
     expect((await get(`${B}/orderable`, h.token)).body.data).toEqual([]);
     const o = await get(`${B}/orderable?distributorOrgId=${d.id}`, h.token);
@@ -451,6 +461,35 @@ describe('who reads what', () => {
     expect((await get(`${B}/list?sort=id;drop`, d.token)).status).toBe(400);
   });
 
+  it.each([
+    'status=pending,bogus',
+    'sort=password:asc',
+    'sort=createdAt:sideways',
+    'hospitalOrgId=abc',
+    'distributorOrgId=-1',
+    'orderable=maybe',
+    'pagination[page]=0',
+    'pagination[pageSize]=x',
+    `q=${'x'.repeat(101)}`,
+  ])('answers 400 (never 500) to a bad list or export parameter: %s', async (query) => {
+    const token = await loginAs('bjBureau');
+    expect((await get(`${B}/list?${query}`, token)).status).toBe(400);
+    if (!query.startsWith('pagination')) expect((await get(`${B}/export?${query}`, token)).status).toBe(400);
+  });
+
+  it("every list row carries the actions of the caller's side: established → the hospital may ask to revoke, revoking → the distributor answers", async () => {
+    const h = await org('hospital');
+    const d = await org('distributor');
+    const doc = await established(h, d);
+    expect((await list(h)).data.find((r: any) => r.documentId === doc).actions).toEqual(['requestRevoke']);
+    expect((await list(d)).data.find((r: any) => r.documentId === doc).actions).toEqual([]);
+    expect((await act(h, 'requestRevoke', [doc])).status).toBe(200);
+    expect((await list(h)).data.find((r: any) => r.documentId === doc).actions).toEqual([]);
+    expect((await list(d)).data.find((r: any) => r.documentId === doc).actions).toEqual(['acceptRevoke', 'refuseRevoke']);
+    const bureau = (await get(`${B}/list?hospitalOrgId=${h.id}`, await loginAs('bjBureau'))).body.data;
+    expect(bureau.map((r: any) => r.actions)).toEqual([[]]);
+  });
+
   it('exports the filtered list as .xlsx with Chinese headers and labels', async () => {
     const d = await org('distributor');
     const h1 = await org('hospital');
@@ -464,6 +503,13 @@ describe('who reads what', () => {
     const rows: any[][] = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1 });
     expect(rows[0].slice(0, 5)).toEqual(['医疗机构', '所在地区', '配送企业', '配送区域', '状态']);
     expect(rows.slice(1).map((r) => [r[0], r[4], r[11]])).toEqual([[h1.name, '已建立', '是']]);
+    expect(rows[1][5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // the search filters the export as it filters the list
+    const searched = await fetch(`${baseUrl()}${B}/export?q=${encodeURIComponent(h2.name)}`, { headers: { Authorization: `Bearer ${d.token}` } });
+    const found: any[][] = XLSX.utils.sheet_to_json(XLSX.read(new Uint8Array(await searched.arrayBuffer()), { type: 'array' }).Sheets['医院配送关系'], {
+      header: 1,
+    });
+    expect(found.slice(1).map((r) => [r[0], r[4]])).toEqual([[h2.name, '待确认']]);
     expect(doc).toBeTruthy();
     expect((await get(`${B}/export`, await loginAs('weigao'))).status).toBe(403);
   });

@@ -1,37 +1,50 @@
+/**
+ * 挂网目录 (the catalogue of listed products): the filtered, sorted, paged list, one product, and the
+ * same filters as a streamed .xlsx. Search is utils/search (case-insensitive contains, wildcards literal).
+ */
 import { factories } from '@strapi/strapi';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { categoryLabel, certificateBounds, certificateLight, CERT_LIGHTS, type CatalogueRow, type CertLight } from '../../../domain';
+import {
+  categoryLabel,
+  CERT_LIGHT_NAMES,
+  certificateBounds,
+  certificateLight,
+  CERT_LIGHTS,
+  pageOf,
+  PRODUCT_CATEGORIES,
+  type CatalogueRow,
+} from '../../../domain';
 import { formatFen } from '../../../domain/money';
 import { validationError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { pageEnvelope, readPaging } from '../../../utils/paging';
-import type { Readable } from 'node:stream';
-import { streamXlsx } from '../../../utils/xlsx-export';
+import { boolParam, parseInput, readPaging, searchTerm } from '../../../utils/query';
+import { whereContains } from '../../../utils/search';
+import { exportSheet, type Column } from '../../../utils/xlsx-export';
 import { dbDay } from '../../../db/values';
 
-const bool = z.enum(['true', 'false']).optional();
-const text = z.string().trim().max(100).optional();
-
-/** Query of the catalogue list and its export (unknown keys refused by zod's strict object). */
+/** Query of the catalogue list and its export (unknown keys refused: strict object). */
 export const catalogueQuery = z
   .object({
-    q: text,
-    name: text,
-    registrationNo: text,
-    manufacturer: text,
-    category: z.enum(['trauma', 'spine', 'joint', 'sports', 'neuro', 'other']).optional(),
-    keyMonitored: bool,
-    vbp: bool,
-    light: z.enum(['green', 'yellow', 'red']).optional(),
-    own: bool,
-    ids: z.string().max(20000).optional(),
+    q: searchTerm,
+    name: searchTerm,
+    registrationNo: searchTerm,
+    manufacturer: searchTerm,
+    category: z.enum(PRODUCT_CATEGORIES, { message: '分类无效' }).optional(),
+    keyMonitored: boolParam,
+    vbp: boolParam,
+    light: z.enum(CERT_LIGHT_NAMES, { message: '证书状态无效' }).optional(),
+    own: boolParam,
+    ids: z.string({ message: '产品列表无效' }).max(20000, { message: '产品列表过长' }).optional(),
     sort: z.union([z.string(), z.array(z.string())]).optional(),
-    pagination: z.object({ page: z.string().optional(), pageSize: z.string().optional() }).partial().optional(),
+    pagination: z.unknown().optional(),
+    page: z.unknown().optional(),
+    pageSize: z.unknown().optional(),
   })
   .strict();
 
-export type CatalogueQuery = z.infer<typeof catalogueQuery>;
+export type CatalogueQuery = z.output<typeof catalogueQuery>;
 
 const SORTS: Record<string, string> = {
   code: 'p.code',
@@ -43,26 +56,23 @@ const SORTS: Record<string, string> = {
   createdAt: 'p.created_at',
 };
 
+/** The catalogue query, sort included (the export checks it too, though it writes in id order). */
 export function parseCatalogueQuery(raw: unknown): CatalogueQuery {
-  const r = catalogueQuery.safeParse(raw ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = String(issue?.path?.[0] ?? 'query');
-    throw validationError('QUERY_INVALID', `查询条件不正确：${field}`, field);
-  }
-  return r.data;
+  const q = parseInput(catalogueQuery, raw, 'QUERY_INVALID');
+  sortOf(q.sort);
+  return q;
 }
 
-const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
+/** `sort=a:asc,b:desc` (up to three of SORTS), then p.id; 400 SORT_INVALID for anything else. */
 function sortOf(sort: CatalogueQuery['sort']): Array<[string, 'asc' | 'desc']> {
   const list = (Array.isArray(sort) ? sort : sort ? sort.split(',') : []).slice(0, 3);
   const out: Array<[string, 'asc' | 'desc']> = [];
   for (const s of list) {
     const [f, d] = s.split(':');
     const col = SORTS[f ?? ''];
-    if (!col) throw validationError('SORT_INVALID', `不支持的排序字段：${f}`, 'sort');
-    out.push([col, d?.toLowerCase() === 'desc' ? 'desc' : 'asc']);
+    const dir = (d ?? 'asc').toLowerCase();
+    if (!col || (dir !== 'asc' && dir !== 'desc')) throw validationError('SORT_INVALID', `不支持的排序：${s}`, 'sort');
+    out.push([col, dir]);
   }
   if (!out.length) out.push(['p.code', 'asc']);
   out.push(['p.id', 'asc']);
@@ -87,6 +97,23 @@ const COLUMNS = [
   'o.name as manufacturer_name',
 ];
 
+const yn = (b: boolean) => (b ? '是' : '否');
+const EXPORT_COLUMNS: Column<CatalogueRow>[] = [
+  { header: '产品编码', width: 14, value: (r) => r.code },
+  { header: '产品名称', width: 30, value: (r) => r.name },
+  { header: '注册证号', width: 22, value: (r) => r.registrationNo },
+  { header: '注册证有效期至', width: 14, value: (r) => r.registrationValidTo },
+  { header: '证书状态', width: 10, value: (r) => (r.certificateLight ? CERT_LIGHTS[r.certificateLight].zh : '') },
+  { header: '生产企业', width: 30, value: (r) => r.manufacturerName },
+  { header: '规格', width: 24, value: (r) => r.spec },
+  { header: '型号', width: 14, value: (r) => r.model },
+  { header: '单位', width: 6, value: (r) => r.unit },
+  { header: '挂网价（元）', width: 12, value: (r) => (r.priceFen === null ? '' : Number(formatFen(r.priceFen))) },
+  { header: '分类', width: 8, value: (r) => categoryLabel(r.category) },
+  { header: '重点监控', width: 8, value: (r) => yn(r.keyMonitored) },
+  { header: '带量采购', width: 8, value: (r) => yn(r.vbp) },
+];
+
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
 
 export default factories.createCoreService('api::product.product', () => ({
@@ -99,21 +126,17 @@ export default factories.createCoreService('api::product.product', () => ({
       .leftJoin('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
       .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
       .where('p.listed', true);
-    const like = (cols: string[], v: string) =>
-      qb.where((w: any) => {
-        for (const c of cols) w.orWhereRaw(`lower(${c}) like ? escape '\\'`, [likeEscape(v.toLowerCase())]);
-      });
-    if (q.q) like(['p.name', 'p.registration_no', 'p.code', 'o.name'], q.q);
-    if (q.name) like(['p.name'], q.name);
-    if (q.registrationNo) like(['p.registration_no'], q.registrationNo);
-    if (q.manufacturer) like(['o.name'], q.manufacturer);
+    whereContains(qb, ['p.name', 'p.registration_no', 'p.code', 'o.name'], q.q);
+    whereContains(qb, ['p.name'], q.name);
+    whereContains(qb, ['p.registration_no'], q.registrationNo);
+    whereContains(qb, ['o.name'], q.manufacturer);
     if (q.category) qb.where('p.category', q.category);
-    if (q.keyMonitored) qb.where('p.key_monitored', q.keyMonitored === 'true');
-    if (q.vbp) qb.where('p.vbp', q.vbp === 'true');
+    if (q.keyMonitored !== undefined) qb.where('p.key_monitored', q.keyMonitored);
+    if (q.vbp !== undefined) qb.where('p.vbp', q.vbp);
     if (q.light === 'red') qb.where('p.registration_valid_to', '<', today);
     if (q.light === 'yellow') qb.where('p.registration_valid_to', '>=', today).where('p.registration_valid_to', '<=', yellowUntil);
     if (q.light === 'green') qb.where('p.registration_valid_to', '>', yellowUntil);
-    if (q.own === 'true') qb.where('l.organisation_id', actor.role === 'manufacturer' ? actor.orgId : -1);
+    if (q.own) qb.where('l.organisation_id', actor.role === 'manufacturer' ? actor.orgId : -1);
     if (q.ids) {
       const ids = q.ids
         .split(',')
@@ -152,14 +175,14 @@ export default factories.createCoreService('api::product.product', () => ({
   /** GET /api/catalogue — paged, filtered, sorted. */
   async catalogue(actor: Actor, rawQuery: unknown) {
     const q = parseCatalogueQuery(rawQuery);
-    const { page, pageSize, offset } = readPaging(q, { pageSize: 20, max: 200 });
+    const { page, pageSize, offset } = readPaging(rawQuery, { pageSize: 20, max: 200 });
     const { qb, days } = await this.filtered(actor, q);
     const [{ total }] = await qb.clone().clearSelect().count({ total: '*' });
     const list = qb.clone().select(COLUMNS).limit(pageSize).offset(offset);
     for (const [c, d] of sortOf(q.sort)) list.orderBy(c, d);
     const at = now();
     const rows = (await list).map((r: any) => this.toRow(actor, r, days, at));
-    const env = pageEnvelope(rows, Number(total), page, pageSize);
+    const env = pageOf(rows, Number(total), page, pageSize);
     return { ...env, meta: { ...env.meta, certificateWarningDays: days } };
   },
 
@@ -175,56 +198,20 @@ export default factories.createCoreService('api::product.product', () => ({
     return { ...this.toRow(actor, r, days, now()), description: r.description ?? null, certificateWarningDays: days };
   },
 
-  /** The filtered catalogue as .xlsx (every matching row), fetched in keyset pages of 5,000. */
+  /** The filtered catalogue as .xlsx (every matching row), fetched in keyset pages of 1,000. */
   async exportXlsx(actor: Actor, rawQuery: unknown): Promise<Readable> {
     const q = parseCatalogueQuery(rawQuery);
     const { qb, days } = await this.filtered(actor, q);
     const at = now();
     let lastId = 0;
-    const CHUNK = 1000;
-    const yn = (b: boolean) => (b ? '是' : '否');
-    const headers = [
-      '产品编码',
-      '产品名称',
-      '注册证号',
-      '注册证有效期至',
-      '证书状态',
-      '生产企业',
-      '规格',
-      '型号',
-      '单位',
-      '挂网价（元）',
-      '分类',
-      '重点监控',
-      '带量采购',
-    ];
-    return streamXlsx(
-      '挂网目录',
-      headers,
-      async () => {
-        const rows = await qb.clone().select(COLUMNS).where('p.id', '>', lastId).orderBy('p.id', 'asc').limit(CHUNK);
-        if (!rows.length) return [];
-        lastId = rows[rows.length - 1].id;
-        return rows.map((raw: any) => {
-          const r = this.toRow(actor, raw, days, at);
-          return [
-            r.code,
-            r.name,
-            r.registrationNo,
-            r.registrationValidTo ?? '',
-            r.certificateLight ? CERT_LIGHTS[r.certificateLight].zh : '',
-            r.manufacturerName ?? '',
-            r.spec ?? '',
-            r.model ?? '',
-            r.unit ?? '',
-            r.priceFen === null ? '' : Number(formatFen(r.priceFen)),
-            categoryLabel(r.category),
-            yn(r.keyMonitored),
-            yn(r.vbp),
-          ];
-        });
+    return exportSheet({
+      sheetName: '挂网目录',
+      columns: EXPORT_COLUMNS,
+      nextRows: async () => {
+        const rows = await qb.clone().select(COLUMNS).where('p.id', '>', lastId).orderBy('p.id', 'asc').limit(1000);
+        if (rows.length) lastId = rows[rows.length - 1].id;
+        return rows.map((raw: any) => this.toRow(actor, raw, days, at));
       },
-      [14, 30, 22, 14, 10, 30, 24, 14, 6, 12, 8, 8, 8],
-    );
+    });
   },
 }));

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
+import { dbIso } from '../../../db/values';
 
 export interface Change {
   entity: string;
@@ -35,12 +36,13 @@ export default factories.createCoreService(UID, () => ({
     }
   },
 
-  /** The timeline of one record, oldest first. */
+  /** The timeline of one record, oldest first; `at` as ISO in China time. */
   async timeline(entity: string, entityId: number) {
-    return strapi.db.query(UID).findMany({
+    const rows = await strapi.db.query(UID).findMany({
       where: { entity, entityId },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       select: ['action', 'fromState', 'toState', 'reason', 'actorName', 'at'],
     });
+    return rows.map((r: Record<string, unknown>) => ({ ...r, at: dbIso(r.at) }));
   },
 }));

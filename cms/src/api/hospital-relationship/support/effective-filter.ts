@@ -1,9 +1,9 @@
 /**
  * Strapi `filters` on `status` of hospital relationships mean the *effective* status: a stored
- * 'terminating' whose 30 days are over matches 'terminated' and not 'terminating'. The generic
+ * terminating whose 30 days are over matches terminated and not terminating. The generic
  * REST find rewrites every `status` condition of the query into stored columns with the cutoff.
  */
-import { DomainError, relationshipMachine } from '../../../domain';
+import { DomainError, effectiveStatusPlan, RELATIONSHIP_STATUS, relationshipMachine } from '../../../domain';
 
 const STATES = relationshipMachine.stateNames as readonly string[];
 
@@ -50,15 +50,11 @@ export function statusesMatching(cond: unknown): string[] {
 export function effectiveStatusCondition(statuses: string[], cutoffIso: string): Record<string, unknown> {
   if (!statuses.length) return { id: { $eq: -1 } };
   const or: Record<string, unknown>[] = [];
-  const plain = statuses.filter((s) => s !== 'terminated' && s !== 'terminating');
-  if (plain.length) or.push({ status: { $in: plain } });
-  if (statuses.includes('terminated')) {
-    or.push({ status: { $eq: 'terminated' } });
-    or.push({ $and: [{ status: { $eq: 'terminating' } }, { terminatingSince: { $lte: cutoffIso } }] });
-  }
-  if (statuses.includes('terminating')) {
-    or.push({ $and: [{ status: { $eq: 'terminating' } }, { $or: [{ terminatingSince: { $gt: cutoffIso } }, { terminatingSince: { $null: true } }] }] });
-  }
+  const plan = effectiveStatusPlan(statuses);
+  const terminating = { status: { $eq: RELATIONSHIP_STATUS.terminating } };
+  if (plan.stored.length) or.push({ status: { $in: plan.stored } });
+  if (plan.dueTerminating) or.push({ $and: [terminating, { terminatingSince: { $lte: cutoffIso } }] });
+  if (plan.liveTerminating) or.push({ $and: [terminating, { $or: [{ terminatingSince: { $gt: cutoffIso } }, { terminatingSince: { $null: true } }] }] });
   return { $or: or };
 }
 
