@@ -146,6 +146,8 @@ const enUS: Dictionary = {
   warnWhenUnsavedChanges: 'You have unsaved changes. Leave anyway?',
   table: {
     actions: 'Actions',
+    total: '{{n}} in all',
+    totalCapped: 'More than {{n}}',
   },
   documentTitle: {
     default: 'Medical Consumables Procurement & Distribution Platform',

@@ -145,6 +145,8 @@ const zhCN = {
   warnWhenUnsavedChanges: '有未保存的修改，确定要离开吗？',
   table: {
     actions: '操作',
+    total: '共 {{n}} 条',
+    totalCapped: '超过 {{n}} 条',
   },
   documentTitle: {
     default: '医用耗材采购配送平台',

@@ -26,6 +26,7 @@ export * from './region';
 export * from './contact';
 export * from './history';
 export * from './page';
+export * from './order-line-tabs';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
