@@ -65,12 +65,7 @@ export function DelegatedProductList() {
         </Typography.Title>
       }
     >
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={setFilters}
-      >
+      <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={setFilters}>
         <Form.Item name="q" label={t('delegations.delegated.keyword')}>
           <Input allowClear placeholder={t('delegations.delegated.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
-import { CERT_LIGHTS, formatFen, lineAmountFen, type CertLight } from '@domain';
+import { CERT_LIGHTS, formatFen, isOrderableLight, isWarningLight, lineAmountFen } from '@domain';
 import { useRowAction } from '../../hooks/use-row-action';
 import { errorText, useModalForm } from './modal-form';
 import type { OrderOption } from './types';
@@ -82,6 +82,7 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
                 const line = lines?.[i];
                 const p = line?.productId ? byId.get(line.productId) : undefined;
                 const amount = amountOf(line);
+                const light = p?.certificateLight;
                 return (
                   <Space key={f.key} align="start" wrap style={{ display: 'flex' }} aria-label={`${t('orders.cols.lineNo')} ${i + 1}`}>
                     <Form.Item
@@ -99,7 +100,7 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
                         options={options.map((o) => ({
                           value: o.id,
                           label: `${o.name} ${[o.spec, o.model].filter(Boolean).join(' ')}（${o.code}）`,
-                          disabled: o.certificateLight === 'red',
+                          disabled: !isOrderableLight(o.certificateLight),
                         }))}
                       />
                     </Form.Item>
@@ -120,9 +121,7 @@ export function NewOrderModal({ open, onClose, onDone }: { open: boolean; onClos
                     </Form.Item>
                     <Form.Item label={t('orders.form.unitPrice')}>
                       <Typography.Text>{p?.priceFen != null ? formatFen(p.priceFen) : '—'}</Typography.Text>
-                      {p?.certificateLight && p.certificateLight !== 'green' && (
-                        <Typography.Text type="warning"> {CERT_LIGHTS[p.certificateLight as CertLight][lang]}</Typography.Text>
-                      )}
+                      {isWarningLight(light) && <Typography.Text type="warning"> {CERT_LIGHTS[light][lang]}</Typography.Text>}
                     </Form.Item>
                     <Form.Item label={t('orders.form.amount')}>
                       <Typography.Text>{amount != null ? formatFen(amount) : '—'}</Typography.Text>

@@ -3,7 +3,7 @@
  * Until the domain holds the row contracts (`OrderLineRow`, `DeliveryRow`, `ReturnRow` in
  * cms/src/domain/order-rows.ts), they are typed here, once, as the API answers them today.
  */
-import type { Actionable, DeliveryMode, DeliveryStatus, InvoiceStatus, OrderLineStatus, Page, ReturnStatus } from '@domain';
+import type { Actionable, CertLight, DeliveryMode, DeliveryStatus, InvoiceStatus, OrderLineStatus, Page, ReturnStatus } from '@domain';
 
 export type { Page };
 
@@ -93,6 +93,6 @@ export interface OrderOption {
   model: string | null;
   unit: string | null;
   priceFen: number | null;
-  certificateLight: string | null;
+  certificateLight: CertLight | null;
   distributors: Array<{ id: number; name: string }>;
 }

@@ -63,12 +63,7 @@ export function ProductList() {
         </Typography.Title>
       }
     >
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={setFilters}
-      >
+      <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={setFilters}>
         <Form.Item name="q" label={t('catalogue.keyword')}>
           <Input allowClear placeholder={t('catalogue.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
