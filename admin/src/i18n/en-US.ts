@@ -144,6 +144,10 @@ const enUS: Dictionary = {
   },
   loading: 'Loading',
   warnWhenUnsavedChanges: 'You have unsaved changes. Leave anyway?',
+  history: {
+    title: 'History',
+    empty: 'No history yet',
+  },
   table: {
     actions: 'Actions',
     total: '{{n}} in all',

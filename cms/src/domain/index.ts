@@ -27,6 +27,7 @@ export * from './contact';
 export * from './history';
 export * from './page';
 export * from './order-line-tabs';
+export * from './order-line-history';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

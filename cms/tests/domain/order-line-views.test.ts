@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOrderLineTab, ORDER_LINE_TAB_STATUSES, ORDER_LINE_TABS, orderLineMachine } from '../../src/domain';
+import { isOrderLineTab, ORDER_LINE_HISTORY_ACTIONS, ORDER_LINE_TAB_STATUSES, ORDER_LINE_TABS, orderLineMachine } from '../../src/domain';
 
 describe('order line tabs', () => {
   it('lists only states of the order line machine in every tab', () => {
@@ -16,5 +16,30 @@ describe('order line tabs', () => {
     expect(ORDER_LINE_TABS.every(isOrderLineTab)).toBe(true);
     expect(isOrderLineTab('rework')).toBe(false);
     expect(isOrderLineTab(undefined)).toBe(false);
+  });
+});
+
+describe('order line history labels', () => {
+  it('labels every step a line records besides its transitions, in both languages', () => {
+    for (const a of [
+      'place',
+      'deliver',
+      'withdraw',
+      'fillInvoice',
+      'modifyInvoice',
+      'passInvoice',
+      'failInvoice',
+      'receive',
+      'requestReturn',
+      'agreeReturn',
+      'refuseReturn',
+    ]) {
+      expect(ORDER_LINE_HISTORY_ACTIONS[a]?.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(ORDER_LINE_HISTORY_ACTIONS[a]?.en).toBeTruthy();
+    }
+  });
+
+  it('leaves the transitions to the machine', () => {
+    for (const tr of ['confirm', 'reject', 'terminate']) expect(ORDER_LINE_HISTORY_ACTIONS[tr]).toBeUndefined();
   });
 });
