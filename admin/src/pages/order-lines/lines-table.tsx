@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useGetLocale, useTranslate } from '@refinedev/core';
-import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, ORDER_LINE_TAB_STATUSES, type OrderLineTab, type Role } from '@domain';
+import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, LINE_TAB_STATUSES, orderLineMachine, type LineTab, type Role } from '@domain';
 import { downloadFile } from '../../components/api-helpers';
 import { HistoryDrawer } from '../../components/history-drawer';
 import { StatusTag } from '../../components/status-tag';
@@ -31,7 +31,7 @@ export function LinesTable({
   selection,
 }: {
   role: Role;
-  tab: OrderLineTab;
+  tab: LineTab;
   renderActions?: (l: OrderLineRow) => ReactNode;
   renderDeliveryActions?: (d: DeliveryRow) => ReactNode;
   toolbar?: ReactNode;
@@ -95,7 +95,7 @@ export function LinesTable({
 
   return (
     <>
-      <FilterBar role={role} statuses={ORDER_LINE_TAB_STATUSES[tab]} onSearch={setFilters} onExport={exportLines} />
+      <FilterBar role={role} statuses={tab === 'all' ? orderLineMachine.stateNames : LINE_TAB_STATUSES[tab]} onSearch={setFilters} onExport={exportLines} />
       {toolbar}
       <Table<OrderLineRow>
         rowKey="documentId"
@@ -109,7 +109,7 @@ export function LinesTable({
             ? {
                 selectedRowKeys: selection.selected,
                 onChange: (keys) => selection.onSelect(keys as string[]),
-                getCheckboxProps: (l) => ({ disabled: !l.actions?.includes(selection.action) }),
+                getCheckboxProps: (l) => ({ disabled: !(l.actions as readonly string[] | undefined)?.includes(selection.action) }),
               }
             : undefined
         }
