@@ -11,7 +11,9 @@ export function LineDetails({ documentId, renderDeliveryActions }: { documentId:
   const detail = (result?.data as unknown as { data?: OrderLineDetail } | undefined)?.data;
   if (!detail) return <Typography.Text type="secondary">…</Typography.Text>;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    // antd pulls a table nested in an expanded row 12px into the cell above and below (flush when it
+    // is alone): the gap between the two tables makes up for both pulls.
+    <Space direction="vertical" size={36} style={{ width: '100%' }}>
       <DeliveriesTable rows={detail.deliveries} renderActions={renderDeliveryActions} />
       {detail.returns.length > 0 && <ReturnsTable rows={detail.returns} />}
     </Space>

@@ -47,10 +47,11 @@ export function LinesTable({
 
   const columns: TableProps<OrderLineRow>['columns'] = [
     { title: t('orders.cols.orderCode'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 200 },
-    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName' }] : []),
-    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName' }] : []),
+    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 180 }] : []),
+    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 180 }] : []),
     {
       title: t('orders.cols.product'),
+      width: 240,
       render: (_, l) => (
         <span>
           {l.productName}
@@ -78,6 +79,8 @@ export function LinesTable({
     { title: t('orders.cols.orderedAt'), render: (_, l) => chinaDateTime(l.orderedAt), width: 170 },
     {
       title: t('orders.cols.actions'),
+      fixed: 'right',
+      width: 200,
       render: (_, l) => (
         <Space wrap size={4}>
           {renderActions?.(l)}
@@ -103,7 +106,7 @@ export function LinesTable({
         loading={loading}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 'max-content' }}
         rowSelection={
           selection
             ? {
