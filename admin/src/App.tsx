@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { Refine } from '@refinedev/core';
 import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { DocumentTitleHandler, UnsavedChangesNotifier } from '@refinedev/react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCNAntd from 'antd/locale/zh_CN';
-import enUSAntd from 'antd/locale/en_US';
+// The ES module builds: Vite 8 (rolldown) hands the CJS `antd/locale/*` default import over as
+// `{ default }`, which antd ignores, leaving pagers, empty states and date pickers in English.
+import zhCNAntd from 'antd/es/locale/zh_CN';
+import enUSAntd from 'antd/es/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import '@refinedev/antd/dist/reset.css';
@@ -27,7 +29,9 @@ export default function App() {
   const appTitle = translateIn(lang, 'app.title');
 
   dayjs.locale(DAYJS_LOCALES[lang]);
-  document.documentElement.lang = lang;
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   return (
     <BrowserRouter>

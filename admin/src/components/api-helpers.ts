@@ -1,8 +1,11 @@
 /**
- * Small helpers for purpose-written endpoints: a paged list through Refine's `useCustom` (Strapi's
- * envelope), JSON calls with the session token, and .xlsx downloads.
+ * `downloadFile` / `saveBlob`: the one .xlsx download path (a GET with the session token).
+ * The rest is on its way out: lists go through `hooks/use-page-query.ts`, actions through
+ * `hooks/use-row-action.ts`; `usePaged`, `postJson`, `getJson`, `chinaDateTime` and `yuan` stay
+ * only while pages still import them.
  */
 import { useCustom } from '@refinedev/core';
+import { formatFen } from '@domain';
 import { apiFetch, toHttpError } from '../providers/http-client';
 import { getToken } from '../providers/session';
 import { encodeQuery, type QueryObject } from '../providers/strapi-query';
@@ -70,16 +73,11 @@ export function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** 'YYYY-MM-DD HH:mm' in China time of an ISO date-time (or '' when empty). */
-export function chinaDateTime(v: unknown): string {
-  if (!v) return '';
-  const d = new Date(String(v));
-  if (Number.isNaN(d.getTime())) return String(v);
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** Kept for the pages still importing it from here: the domain's one China-time formatter. */
+export { chinaDateTime } from '@domain';
 
 /** Fen → yuan text. */
 export function yuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '';
-  return (fen / 100).toFixed(2);
+  return formatFen(fen);
 }

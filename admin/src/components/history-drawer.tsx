@@ -4,7 +4,7 @@
  */
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
-import { chinaDateTime, describeHistoryEntry, MACHINES, type MachineName } from '@domain';
+import { chinaDateTime, describeHistoryEntry, MACHINES, ORDER_LINE_HISTORY_ACTIONS, type Lang, type MachineName } from '@domain';
 import { isLang } from '../providers/i18n-provider';
 
 interface HistoryRow {
@@ -14,6 +14,22 @@ interface HistoryRow {
   reason: string | null;
   actorName: string;
   at: string;
+}
+
+/** Steps a record's history holds besides its machine's transitions, labelled by the domain. */
+const OTHER_STEPS: Partial<Record<MachineName, { readonly [action: string]: { readonly zh: string; readonly en: string } }>> = {
+  orderLine: ORDER_LINE_HISTORY_ACTIONS,
+};
+
+/** The machine of `name`, labelling the other steps of its records too. */
+function labelling(name: MachineName) {
+  const machine = MACHINES[name];
+  const steps = OTHER_STEPS[name];
+  if (!steps) return machine;
+  return {
+    ...machine,
+    actionLabel: (action: string, lang: Lang = 'zh-CN') => steps[action]?.[lang === 'en-US' ? 'en' : 'zh'] ?? machine.actionLabel(action, lang),
+  };
 }
 
 export interface HistoryDrawerProps {
@@ -39,18 +55,18 @@ export function HistoryDrawer({ entity, machine, documentId, title, onClose }: H
   });
   const rows = (result?.data as unknown as { data?: HistoryRow[] } | undefined)?.data ?? [];
   return (
-    <Drawer open={!!documentId} title={title ?? t('history.title', '操作历史')} onClose={onClose} width={480} destroyOnHidden>
+    <Drawer open={!!documentId} title={title ?? t('history.title')} onClose={onClose} width={480} destroyOnHidden>
       {query.isLoading ? (
         <Spin />
       ) : rows.length === 0 ? (
-        <Empty description={t('history.empty', '暂无操作记录')} />
+        <Empty description={t('history.empty')} />
       ) : (
         <Timeline
           items={rows.map((r) => ({
             children: (
               <div>
                 <Typography.Text strong>
-                  {describeHistoryEntry({ action: r.action, from: r.fromState, to: r.toState, reason: r.reason }, MACHINES[machine], lang)}
+                  {describeHistoryEntry({ action: r.action, from: r.fromState, to: r.toState, reason: r.reason }, labelling(machine), lang)}
                 </Typography.Text>
                 <div>
                   <Typography.Text type="secondary">

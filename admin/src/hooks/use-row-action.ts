@@ -13,6 +13,8 @@ export interface RowActionCall {
   values?: Record<string, unknown>;
   /** The message shown on success (already translated). */
   success?: string;
+  /** The caller shows a refusal itself (a modal's form): no error message here. */
+  quiet?: boolean;
 }
 
 export function useRowAction() {
@@ -20,7 +22,7 @@ export function useRowAction() {
   const invalidate = useInvalidate();
   const { message } = App.useApp();
   const run = useCallback(
-    async <T = unknown>({ url, values = {}, success }: RowActionCall): Promise<T> => {
+    async <T = unknown>({ url, values = {}, success, quiet }: RowActionCall): Promise<T> => {
       try {
         const res = await mutateAsync({
           url: `/api${url.startsWith('/') ? url : `/${url}`}`,
@@ -32,7 +34,7 @@ export function useRowAction() {
         if (success) message.success(success);
         return res.data as T;
       } catch (e) {
-        message.error((e as Error)?.message ?? String(e));
+        if (!quiet) message.error((e as Error)?.message ?? String(e));
         throw e;
       } finally {
         await invalidate({ invalidates: ['all'] });
@@ -40,5 +42,7 @@ export function useRowAction() {
     },
     [mutateAsync, invalidate, message],
   );
-  return { run, running: mutation.isPending };
+  /** `run` for a button: the refusal is shown, nothing is rethrown. */
+  const fire = useCallback((call: RowActionCall) => void run(call).catch(() => undefined), [run]);
+  return { run, fire, running: mutation.isPending };
 }

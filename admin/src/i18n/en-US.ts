@@ -144,8 +144,14 @@ const enUS: Dictionary = {
   },
   loading: 'Loading',
   warnWhenUnsavedChanges: 'You have unsaved changes. Leave anyway?',
+  history: {
+    title: 'History',
+    empty: 'No history yet',
+  },
   table: {
     actions: 'Actions',
+    total: '{{n}} in all',
+    totalCapped: 'More than {{n}}',
   },
   documentTitle: {
     default: 'Medical Consumables Procurement & Distribution Platform',

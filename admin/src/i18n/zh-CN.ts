@@ -143,8 +143,14 @@ const zhCN = {
   },
   loading: '加载中',
   warnWhenUnsavedChanges: '有未保存的修改，确定要离开吗？',
+  history: {
+    title: '操作历史',
+    empty: '暂无操作记录',
+  },
   table: {
     actions: '操作',
+    total: '共 {{n}} 条',
+    totalCapped: '超过 {{n}} 条',
   },
   documentTitle: {
     default: '医用耗材采购配送平台',

@@ -11,12 +11,9 @@ export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource }) => {
     if (!resource) return { can: true };
     if (!rolesOf(resource)) return { can: false, reason: translateNow('forbidden.title') };
-    let role = null;
-    try {
-      role = (await getMe())?.role ?? null;
-    } catch {
-      role = null;
-    }
+    const role = await getMe()
+      .then((me) => me?.role ?? null)
+      .catch(() => null);
     return canRoleOpen(role, resource) ? { can: true } : { can: false, reason: translateNow('forbidden.title') };
   },
   options: {

@@ -53,7 +53,7 @@ const CJK = /[\u3400-\u9fff]/;
  * The server's message is shown when it is ours (a business code, or Chinese text) or a 400
  * validation message; Strapi's generic English texts ("Not Found", "Forbidden" …) give way to ours.
  */
-function useServerMessage(status: number, err: StrapiErrorBody | undefined): boolean {
+function serverMessageShown(status: number, err: StrapiErrorBody | undefined): boolean {
   if (!err?.message) return false;
   if (err.details?.code || CJK.test(err.message)) return true;
   return status === 400 || status === 409 || status === 422;
@@ -76,7 +76,7 @@ export function toHttpError(status: number, body: unknown): ApiHttpError {
   const statusCode = err?.status ?? status;
   const result: ApiHttpError = {
     statusCode,
-    message: useServerMessage(statusCode, err) ? (err?.message as string) : fallbackMessage(statusCode),
+    message: serverMessageShown(statusCode, err) ? (err?.message as string) : fallbackMessage(statusCode),
     code: details?.code ?? err?.name,
     details,
   };

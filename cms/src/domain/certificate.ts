@@ -31,3 +31,13 @@ export function certificateBounds(now: Date, windowDays: number = DEFAULT_CERT_W
   const today = toIsoDate(now);
   return { today, yellowUntil: addDaysIso(today, windowDays) };
 }
+
+/** A product may be ordered unless its certificate has expired (red). Unknown lights are not orderable. */
+export function isOrderableLight(light: string | null | undefined): boolean {
+  return light === 'green' || light === 'yellow';
+}
+
+/** A light people are warned about beside the price (expiring or expired). */
+export function isWarningLight(light: string | null | undefined): light is Exclude<CertLight, 'green'> {
+  return light === 'yellow' || light === 'red';
+}

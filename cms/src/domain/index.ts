@@ -33,6 +33,7 @@ export * from './order-actions';
 export * from './todos';
 export * from './delegation-row';
 export * from './relationship-row';
+export * from './order-line-history';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

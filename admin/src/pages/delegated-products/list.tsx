@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import { useGetLocale, useTranslate } from '@refinedev/core';
 import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { categoryLabel, DELEGATION_LEVEL_LABELS } from '@domain';
+import { categoryLabel, chinaDateTime, DELEGATION_LEVEL_LABELS, formatFen } from '@domain';
 import { isLang } from '../../providers/i18n-provider';
-import { chinaDateTime, downloadFile, usePaged, yuan } from '../../components/api-helpers';
-import { useDelegationOptions } from '../delegations/options';
+import { downloadFile } from '../../components/api-helpers';
+import { usePageQuery } from '../../hooks/use-page-query';
+import { useProvinceOptions } from '../../hooks/use-province-options';
 
 interface Row {
   documentId: string;
@@ -33,11 +34,9 @@ export function DelegatedProductList() {
   const locale = useGetLocale()();
   const lang = isLang(locale) ? locale : 'zh-CN';
   const { message } = App.useApp();
-  const { provinces } = useDelegationOptions();
+  const provinces = useProvinceOptions();
   const [form] = Form.useForm<{ q?: string; provinceCode?: string }>();
   const [filters, setFilters] = useState<{ q?: string; provinceCode?: string }>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [exporting, setExporting] = useState(false);
   const query = useMemo(() => {
     const q: Record<string, string> = {};
@@ -45,7 +44,7 @@ export function DelegatedProductList() {
     if (filters.provinceCode) q.provinceCode = filters.provinceCode;
     return q;
   }, [filters]);
-  const { rows, total, loading } = usePaged<Row>('/api/delegated-products', query, page, pageSize);
+  const { rows, loading, pagination } = usePageQuery<Row>('/api/delegated-products', query);
 
   const doExport = async () => {
     setExporting(true);
@@ -66,15 +65,7 @@ export function DelegatedProductList() {
         </Typography.Title>
       }
     >
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v) => {
-          setFilters(v);
-          setPage(1);
-        }}
-      >
+      <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={setFilters}>
         <Form.Item name="q" label={t('delegations.delegated.keyword')}>
           <Input allowClear placeholder={t('delegations.delegated.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
@@ -89,7 +80,6 @@ export function DelegatedProductList() {
             onClick={() => {
               form.resetFields();
               setFilters({});
-              setPage(1);
             }}
           >
             {t('catalogue.reset')}
@@ -104,23 +94,13 @@ export function DelegatedProductList() {
         loading={loading}
         dataSource={rows}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination}
         columns={[
           { title: t('catalogue.col.code'), dataIndex: 'code' },
           { title: t('catalogue.col.name'), dataIndex: 'name', render: (v, r) => <Link to={`/catalogue/show/${r.productDocumentId}`}>{v}</Link> },
           { title: t('catalogue.col.registrationNo'), dataIndex: 'registrationNo' },
           { title: t('catalogue.col.specModel'), key: 'sm', render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
-          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', render: (v) => yuan(v) },
+          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', render: (v: number | null) => (v == null ? '' : formatFen(v)) },
           { title: t('catalogue.col.category'), dataIndex: 'category', render: (v) => categoryLabel(v, lang) },
           { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName' },
           { title: t('delegations.delegated.province'), dataIndex: 'provinceName' },
@@ -130,7 +110,7 @@ export function DelegatedProductList() {
             render: (v: number) => DELEGATION_LEVEL_LABELS[v === 2 ? 2 : 1][lang === 'en-US' ? 'en' : 'zh'],
           },
           { title: t('delegations.delegated.delegator'), dataIndex: 'delegatorName' },
-          { title: t('delegations.delegated.acceptedAt'), dataIndex: 'acceptedAt', render: (v) => chinaDateTime(v) },
+          { title: t('delegations.delegated.acceptedAt'), dataIndex: 'acceptedAt', render: (v: string | null) => chinaDateTime(v) },
         ]}
       />
     </Card>

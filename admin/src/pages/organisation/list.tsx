@@ -2,12 +2,10 @@
  * 机构管理 › 企业信息: the caller's organisation, read-only. A distributor also keeps its 配送区域 here:
  * districts of its province picked from a tree of regions (reference only, manual 000 §1.3).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Tag, Tree, Typography } from 'antd';
-import { useGetLocale, useTranslate } from '@refinedev/core';
+import { useCustom, useCustomMutation, useGetLocale, useInvalidate, useTranslate } from '@refinedev/core';
 import { ORG_TYPE_LABELS, isOrgType } from '@domain';
-import { apiFetch, isHttpError } from '../../providers/http-client';
-import { getToken } from '../../providers/session';
 
 interface Mine {
   name: string;
@@ -23,6 +21,11 @@ interface Mine {
   distributionAreas: { code: string; name: string }[];
   account: { username: string; provincialAccount: string | null } | null;
 }
+interface TreeNode {
+  key: string;
+  title: string;
+  children?: TreeNode[];
+}
 interface Node {
   code: string;
   name: string;
@@ -33,23 +36,22 @@ export function OrganisationPage() {
   const t = useTranslate();
   const k = useGetLocale()() === 'en-US' ? 'en' : 'zh';
   const { message } = App.useApp();
-  const [mine, setMine] = useState<Mine | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tree, setTree] = useState<Node[] | null>(null);
-  const [checked, setChecked] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    apiFetch<{ data: Mine }>('/api/organisations/mine', { token: getToken() })
-      .then((b) => {
-        setMine(b.data);
-        setChecked(b.data.distributionAreaCodes);
-        if (b.data.type === 'distributor') {
-          return apiFetch<{ data: Node[] }>('/api/organisations/mine/area-tree', { token: getToken() }).then((tr) => setTree(tr.data));
-        }
-      })
-      .catch((err) => setError(isHttpError(err) ? err.message : String(err)));
-  }, []);
+  const invalidate = useInvalidate();
+  const mineQuery = useCustom<{ data: Mine }>({ url: '/api/organisations/mine', method: 'get', errorNotification: false });
+  const mine = (mineQuery.result?.data as unknown as { data?: Mine } | undefined)?.data ?? null;
+  const isDistributor = mine?.type === 'distributor';
+  const treeQuery = useCustom<{ data: Node[] }>({
+    url: '/api/organisations/mine/area-tree',
+    method: 'get',
+    queryOptions: { enabled: isDistributor },
+    errorNotification: false,
+  });
+  const tree = (treeQuery.result?.data as unknown as { data?: Node[] } | undefined)?.data ?? null;
+  /** The user's ticks; null until the first change (then the saved areas are shown). */
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const checked = picked ?? mine?.distributionAreaCodes ?? [];
+  const { mutateAsync, mutation } = useCustomMutation();
+  const error = mineQuery.query.error as { message?: string } | null;
 
   const leaves = useMemo(() => {
     const s = new Set<string>();
@@ -59,27 +61,26 @@ export function OrganisationPage() {
   }, [tree]);
 
   const save = async () => {
-    setSaving(true);
     try {
-      const b = await apiFetch<{ data: Mine }>('/api/organisations/mine/areas', {
-        method: 'PUT',
-        token: getToken(),
-        body: { codes: checked.filter((c) => leaves.has(c)) },
+      await mutateAsync({
+        url: '/api/organisations/mine/areas',
+        method: 'put',
+        values: { codes: checked.filter((c) => leaves.has(c)) },
+        successNotification: false,
+        errorNotification: false,
       });
-      setMine(b.data);
+      await invalidate({ invalidates: ['all'] });
+      setPicked(null);
       message.success(t('accounts.org.saved'));
     } catch (err) {
-      message.error(isHttpError(err) ? err.message : String(err));
-    } finally {
-      setSaving(false);
+      message.error((err as Error)?.message ?? String(err));
     }
   };
 
-  if (error) return <Alert type="error" showIcon message={error} />;
+  if (error) return <Alert type="error" showIcon message={error.message ?? String(error)} />;
   if (!mine) return <Spin />;
   const typeLabel = isOrgType(mine.type) ? ORG_TYPE_LABELS[mine.type][k] : mine.type;
-  const isDistributor = mine.type === 'distributor';
-  const toTreeData = (ns: Node[]): any[] => ns.map((n) => ({ key: n.code, title: n.name, children: n.children ? toTreeData(n.children) : undefined }));
+  const toTreeData = (ns: Node[]): TreeNode[] => ns.map((n) => ({ key: n.code, title: n.name, children: n.children ? toTreeData(n.children) : undefined }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -107,7 +108,7 @@ export function OrganisationPage() {
         <Card
           title={t('accounts.org.areasTitle')}
           extra={
-            <Button type="primary" loading={saving} onClick={save}>
+            <Button type="primary" loading={mutation.isPending} onClick={save}>
               {t('accounts.org.save')}
             </Button>
           }
@@ -120,7 +121,7 @@ export function OrganisationPage() {
               selectable={false}
               treeData={toTreeData(tree)}
               checkedKeys={checked}
-              onCheck={(keys) => setChecked((Array.isArray(keys) ? keys : keys.checked).map(String))}
+              onCheck={(keys) => setPicked((Array.isArray(keys) ? keys : keys.checked).map(String))}
               height={480}
             />
           ) : (

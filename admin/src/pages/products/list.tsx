@@ -1,26 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useGetIdentity, useGetLocale, useTranslate } from '@refinedev/core';
-import { App, Badge, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, FlagFilled, SendOutlined } from '@ant-design/icons';
-import { CERT_LIGHTS, categoryLabel, PRODUCT_CATEGORIES, type CatalogueRow, type CertLight } from '@domain';
+import { CERT_LIGHT_NAMES, CERT_LIGHTS, categoryLabel, formatFen, PRODUCT_CATEGORIES, type CatalogueRow } from '@domain';
 import type { Me } from '../../providers/session';
 import { isLang } from '../../providers/i18n-provider';
-import { downloadFile, usePaged, yuan } from '../../components/api-helpers';
+import { downloadFile } from '../../components/api-helpers';
+import { usePageQuery } from '../../hooks/use-page-query';
+import { CertificateLight, LIGHT_COLOR } from './certificate-light';
 import { DelegationCreateModal } from '../delegations/create-modal';
-
-const LIGHT_COLOR: Record<CertLight, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
-
-/** The certificate light as a coloured dot with its label (for screen readers too). */
-export function CertificateLight({ light, lang }: { light: CertLight | null; lang: 'zh-CN' | 'en-US' }) {
-  if (!light) return null;
-  const label = CERT_LIGHTS[light][lang === 'en-US' ? 'en' : 'zh'];
-  return (
-    <Tooltip title={label}>
-      <Badge color={LIGHT_COLOR[light]} aria-label={label} data-light={light} />
-    </Tooltip>
-  );
-}
 
 type Filters = { q?: string; category?: string; keyMonitored?: string; vbp?: string; light?: string; own?: boolean };
 
@@ -34,8 +23,6 @@ export function ProductList() {
   const isManufacturer = me?.role === 'manufacturer';
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [selected, setSelected] = useState<CatalogueRow[]>([]);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -47,14 +34,14 @@ export function ProductList() {
     if (filters.own) q.own = 'true';
     return q;
   }, [filters]);
-  const { rows, total, meta, loading, refetch } = usePaged<CatalogueRow>('/api/catalogue', query, page, pageSize);
+  const { rows, meta, loading, refetch, pagination } = usePageQuery<CatalogueRow>('/api/catalogue', query);
   const days = Number(meta?.certificateWarningDays ?? 90);
 
   const yesNo = [
     { value: 'true', label: t('catalogue.yes') },
     { value: 'false', label: t('catalogue.no') },
   ];
-  const lightOptions = (['green', 'yellow', 'red'] as const).map((l) => ({ value: l, label: CERT_LIGHTS[l][lang === 'en-US' ? 'en' : 'zh'] }));
+  const lightOptions = CERT_LIGHT_NAMES.map((l) => ({ value: l, label: CERT_LIGHTS[l][lang === 'en-US' ? 'en' : 'zh'] }));
 
   const doExport = async () => {
     setExporting(true);
@@ -76,15 +63,7 @@ export function ProductList() {
         </Typography.Title>
       }
     >
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v) => {
-          setFilters(v);
-          setPage(1);
-        }}
-      >
+      <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={setFilters}>
         <Form.Item name="q" label={t('catalogue.keyword')}>
           <Input allowClear placeholder={t('catalogue.keywordPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
@@ -118,7 +97,6 @@ export function ProductList() {
             onClick={() => {
               form.resetFields();
               setFilters({});
-              setPage(1);
             }}
           >
             {t('catalogue.reset')}
@@ -169,17 +147,7 @@ export function ProductList() {
               }
             : undefined
         }
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination}
         columns={[
           {
             title: t('catalogue.col.flags'),
@@ -209,7 +177,7 @@ export function ProductList() {
           { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName' },
           { title: t('catalogue.col.specModel'), key: 'spec', render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
           { title: t('catalogue.col.unit'), dataIndex: 'unit', width: 60 },
-          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 110, render: (v) => yuan(v) },
+          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 110, render: (v: number | null) => (v == null ? '' : formatFen(v)) },
           { title: t('catalogue.col.category'), dataIndex: 'category', width: 90, render: (v) => categoryLabel(v, lang) },
           { title: t('catalogue.vbp'), dataIndex: 'vbp', width: 90, render: (v) => (v ? <Tag color="purple">{t('catalogue.vbp')}</Tag> : null) },
         ]}

@@ -2,10 +2,9 @@ import { useParams, Link } from 'react-router';
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
 import { Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
-import { CERT_LIGHTS, categoryLabel, type CatalogueRow } from '@domain';
+import { CERT_LIGHTS, categoryLabel, formatFen, type CatalogueRow } from '@domain';
 import { isLang } from '../../providers/i18n-provider';
-import { yuan } from '../../components/api-helpers';
-import { CertificateLight } from './list';
+import { CertificateLight } from './certificate-light';
 
 /** 挂网目录 › 产品详情. */
 export function ProductShow() {
@@ -50,7 +49,7 @@ export function ProductShow() {
         <Descriptions.Item label={t('catalogue.col.spec')}>{p.spec}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.col.model')}>{p.model}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.col.unit')}>{p.unit}</Descriptions.Item>
-        <Descriptions.Item label={t('catalogue.col.price')}>{yuan(p.priceFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('catalogue.col.price')}>{p.priceFen == null ? '' : formatFen(p.priceFen)}</Descriptions.Item>
         <Descriptions.Item label={t('catalogue.col.description')} span={2}>
           {p.description}
         </Descriptions.Item>

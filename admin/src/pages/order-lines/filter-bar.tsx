@@ -1,0 +1,81 @@
+/** The filters of an order-line view: keyword, hospital (not for a hospital), status of the view, order dates; search, reset, export. */
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { useGetLocale, useList, useTranslate } from '@refinedev/core';
+import type { Dayjs } from 'dayjs';
+import { orderLineMachine, type Role } from '@domain';
+
+export interface LineFilters {
+  q?: string;
+  status?: string;
+  hospitalOrgId?: number;
+  range?: [Dayjs, Dayjs] | null;
+}
+
+/** The filters as the search and export endpoints read them. */
+export function filterQuery(f: LineFilters) {
+  return {
+    q: f.q || undefined,
+    status: f.status || undefined,
+    hospitalOrgId: f.hospitalOrgId || undefined,
+    from: f.range?.[0]?.format('YYYY-MM-DD'),
+    to: f.range?.[1]?.format('YYYY-MM-DD'),
+  };
+}
+
+export function FilterBar({
+  role,
+  statuses,
+  onSearch,
+  onExport,
+}: {
+  role: Role;
+  statuses: readonly string[];
+  onSearch: (f: LineFilters) => void;
+  onExport?: (f: LineFilters) => void;
+}) {
+  const t = useTranslate();
+  const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
+  const [form] = Form.useForm<LineFilters>();
+  const pickHospital = role !== 'hospital';
+  const { result } = useList<{ id: string; numericId: number; name: string }>({
+    resource: 'organisations',
+    filters: [{ field: 'type', operator: 'eq', value: 'hospital' }],
+    pagination: { currentPage: 1, pageSize: 200 },
+    meta: { fields: ['name'] },
+    queryOptions: { enabled: pickHospital },
+    errorNotification: false,
+  });
+  const hospitals = (result?.data ?? []).map((o) => ({ value: o.numericId, label: o.name }));
+  return (
+    <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form.Item name="q" label={t('orders.filters.keyword')}>
+        <Input allowClear style={{ width: 200 }} />
+      </Form.Item>
+      {pickHospital && (
+        <Form.Item name="hospitalOrgId" label={t('orders.filters.hospital')}>
+          <Select allowClear showSearch optionFilterProp="label" options={hospitals} style={{ width: 200 }} />
+        </Form.Item>
+      )}
+      <Form.Item name="status" label={t('orders.filters.status')}>
+        <Select allowClear style={{ width: 140 }} options={statuses.map((s) => ({ value: s, label: orderLineMachine.label(s, lang) }))} />
+      </Form.Item>
+      <Form.Item name="range" label={t('orders.filters.dateRange')}>
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          {t('orders.filters.search')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onSearch({});
+          }}
+        >
+          {t('orders.filters.reset')}
+        </Button>
+        {onExport && <Button onClick={() => onExport(form.getFieldsValue())}>{t('orders.actions.export')}</Button>}
+      </Space>
+    </Form>
+  );
+}

@@ -1,0 +1,96 @@
+/** The hospital's 订单明细: its lines (新建订单, 收货, 发票查验, 申请退货) and its return requests. */
+import { useState } from 'react';
+import { App, Button, Space, Tabs } from 'antd';
+import { useTranslate } from '@refinedev/core';
+import { RowActions } from '../../components/row-actions';
+import { usePageQuery } from '../../hooks/use-page-query';
+import { useRowAction } from '../../hooks/use-row-action';
+import { LinesTable } from './lines-table';
+import { NewOrderModal } from './new-order-modal';
+import { ReasonModal } from './reason-modal';
+import { ReturnModal } from './return-modal';
+import { ReturnsTable } from './returns-table';
+import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
+
+export function HospitalView() {
+  const t = useTranslate();
+  const { message } = App.useApp();
+  const { run, fire } = useRowAction();
+  const [creating, setCreating] = useState(false);
+  const [returning, setReturning] = useState<OrderLineRow | null>(null);
+  const [failing, setFailing] = useState<string | null>(null);
+  const returns = usePageQuery<ReturnRow>('/api/order-returns', {});
+  const done = t('orders.msg.done');
+
+  const deliveryActions = (d: DeliveryRow) => (
+    <RowActions
+      actions={d.actions}
+      specs={{
+        receive: {
+          label: t('orders.actions.receive'),
+          confirm: t('orders.confirm.receive'),
+          onClick: () => fire({ url: `/order-deliveries/${d.documentId}/receive`, success: done }),
+        },
+        pass: {
+          label: t('orders.actions.pass'),
+          onClick: () => fire({ url: `/order-deliveries/${d.documentId}/check`, values: { result: 'pass' }, success: done }),
+        },
+        fail: { label: t('orders.actions.fail'), danger: true, onClick: () => setFailing(d.documentId) },
+      }}
+    />
+  );
+
+  return (
+    <>
+      <Tabs
+        items={[
+          {
+            key: 'lines',
+            label: t('orders.tabs.lines'),
+            children: (
+              <LinesTable
+                role="hospital"
+                tab="all"
+                toolbar={
+                  <Space style={{ marginBottom: 12 }}>
+                    <Button type="primary" onClick={() => setCreating(true)}>
+                      {t('orders.actions.newOrder')}
+                    </Button>
+                  </Space>
+                }
+                renderActions={(l) => (
+                  <RowActions actions={l.actions} specs={{ return: { label: t('orders.actions.return'), onClick: () => setReturning(l) } }} />
+                )}
+                renderDeliveryActions={deliveryActions}
+              />
+            ),
+          },
+          {
+            key: 'returns',
+            label: t('orders.tabs.myReturns'),
+            children: <ReturnsTable rows={returns.rows} loading={returns.loading} pagination={returns.pagination} />,
+          },
+        ]}
+      />
+      <NewOrderModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={(code) => {
+          setCreating(false);
+          message.success(t('orders.msg.ordered', { code }));
+        }}
+      />
+      <ReturnModal line={returning} onClose={() => setReturning(null)} onDone={() => setReturning(null)} />
+      <ReasonModal
+        open={!!failing}
+        title={t('orders.titles.check')}
+        okText={t('orders.actions.fail')}
+        onClose={() => setFailing(null)}
+        onSubmit={async (reason) => {
+          await run({ url: `/order-deliveries/${failing}/check`, values: { result: 'fail', reason }, success: done, quiet: true });
+          setFailing(null);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The order lines of one view, server-paged with filters: a row's buttons come from its `actions`
+ * (rendered by the view), the history drawer from 历史, its deliveries and returns from 配送记录.
+ */
+import { useState, type ReactNode } from 'react';
+import { App, Button, Space, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useGetLocale, useTranslate } from '@refinedev/core';
+import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, LINE_TAB_STATUSES, orderLineMachine, type LineTab, type Role } from '@domain';
+import { downloadFile } from '../../components/api-helpers';
+import { HistoryDrawer } from '../../components/history-drawer';
+import { StatusTag } from '../../components/status-tag';
+import { usePageQuery } from '../../hooks/use-page-query';
+import { FilterBar, filterQuery, type LineFilters } from './filter-bar';
+import { LineDetails } from './line-details';
+import type { DeliveryRow, OrderLineRow } from './types';
+
+export interface LineSelection {
+  /** The action a row must offer to be ticked (e.g. `confirm` for 批量确认 / 批量拒绝). */
+  action: string;
+  selected: string[];
+  onSelect: (ids: string[]) => void;
+}
+
+export function LinesTable({
+  role,
+  tab,
+  renderActions,
+  renderDeliveryActions,
+  toolbar,
+  selection,
+}: {
+  role: Role;
+  tab: LineTab;
+  renderActions?: (l: OrderLineRow) => ReactNode;
+  renderDeliveryActions?: (d: DeliveryRow) => ReactNode;
+  toolbar?: ReactNode;
+  selection?: LineSelection;
+}) {
+  const t = useTranslate();
+  const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<LineFilters>({});
+  const [history, setHistory] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const { rows, loading, pagination } = usePageQuery<OrderLineRow>('/api/order-lines/search', { tab, ...filterQuery(filters), sort: 'orderedAt:desc' });
+
+  const columns: TableProps<OrderLineRow>['columns'] = [
+    { title: t('orders.cols.orderCode'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 200 },
+    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 180 }] : []),
+    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 180 }] : []),
+    {
+      title: t('orders.cols.product'),
+      width: 240,
+      render: (_, l) => (
+        <span>
+          {l.productName}
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {l.productCode} {l.spec}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 90 },
+    { title: t('orders.cols.unitPrice'), render: (_, l) => formatFen(l.unitPriceFen), width: 110 },
+    { title: t('orders.cols.amount'), render: (_, l) => formatFen(l.amountFen), width: 120 },
+    { title: t('orders.cols.status'), render: (_, l) => <StatusTag machine="orderLine" value={l.status} note={l.reason} />, width: 130 },
+    {
+      title: t('orders.cols.mode'),
+      render: (_, l) => (l.deliveryMode ? DELIVERY_MODE_LABELS[l.deliveryMode][lang === 'en-US' ? 'en' : 'zh'] : '—'),
+      width: 110,
+    },
+    {
+      title: `${t('orders.cols.delivered')}/${t('orders.cols.received')}/${t('orders.cols.returned')}`,
+      render: (_, l) => `${l.deliveredQty}/${l.receivedQty}/${l.returnedQty}`,
+      width: 130,
+    },
+    { title: t('orders.cols.orderedAt'), render: (_, l) => chinaDateTime(l.orderedAt), width: 170 },
+    {
+      title: t('orders.cols.actions'),
+      fixed: 'right',
+      width: 200,
+      render: (_, l) => (
+        <Space wrap size={4}>
+          {renderActions?.(l)}
+          <Button size="small" type="link" onClick={() => setHistory(l.documentId)} style={{ paddingInline: 4 }}>
+            {t('orders.actions.history')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  const exportLines = (f: LineFilters) =>
+    downloadFile('/api/order-lines/export', { tab, ...filterQuery(f), lang }, `${t('orders.title')}.xlsx`)
+      .then(() => message.success(t('orders.msg.exported')))
+      .catch((e: Error) => message.error(e.message));
+
+  return (
+    <>
+      <FilterBar role={role} statuses={tab === 'all' ? orderLineMachine.stateNames : LINE_TAB_STATUSES[tab]} onSearch={setFilters} onExport={exportLines} />
+      {toolbar}
+      <Table<OrderLineRow>
+        rowKey="documentId"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        rowSelection={
+          selection
+            ? {
+                selectedRowKeys: selection.selected,
+                onChange: (keys) => selection.onSelect(keys as string[]),
+                getCheckboxProps: (l) => ({ disabled: !(l.actions as readonly string[] | undefined)?.includes(selection.action) }),
+              }
+            : undefined
+        }
+        expandable={{
+          expandedRowKeys: expanded,
+          onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+          expandIcon: ({ expanded: open, onExpand, record, expandable }) =>
+            expandable ? (
+              <Button size="small" type="text" aria-expanded={open} aria-label={t('orders.actions.details')} onClick={(e) => onExpand(record, e)}>
+                {open ? '−' : '+'}
+              </Button>
+            ) : null,
+          rowExpandable: (l) => l.deliveryCount > 0 || l.deliveredQty > 0 || l.returnedQty > 0,
+          expandedRowRender: (l) => <LineDetails documentId={l.documentId} renderDeliveryActions={renderDeliveryActions} />,
+        }}
+        pagination={pagination}
+      />
+      <HistoryDrawer entity="order-line" machine="orderLine" documentId={history} title={t('orders.titles.history')} onClose={() => setHistory(null)} />
+    </>
+  );
+}
