@@ -24,7 +24,7 @@ export async function orderTx<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
   }
 }
 
-function byColumn(table: string, column: string, value: unknown, trx?: Trx): Promise<RawRow | undefined> {
+function byColumn(table: string, column: string, value: string | number, trx?: Trx): Promise<RawRow | undefined> {
   const q = strapi.db.connection(table).where(column, value).first();
   return trx ? q.transacting(trx) : q;
 }
