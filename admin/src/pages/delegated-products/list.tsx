@@ -6,7 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { categoryLabel, DELEGATION_LEVEL_LABELS } from '@domain';
 import { isLang } from '../../providers/i18n-provider';
 import { chinaDateTime, downloadFile, usePaged, yuan } from '../../components/api-helpers';
-import { useDelegationOptions } from '../delegations/options';
+import { useDelegationOptions } from '../../hooks/use-delegation-options';
 
 interface Row {
   documentId: string;

@@ -7,7 +7,7 @@ import { CERT_LIGHTS, categoryLabel, PRODUCT_CATEGORIES, type CatalogueRow, type
 import type { Me } from '../../providers/session';
 import { isLang } from '../../providers/i18n-provider';
 import { downloadFile, usePaged, yuan } from '../../components/api-helpers';
-import { DelegationCreateModal } from '../delegations/create-modal';
+import { DelegationCreateModal } from '../../components/delegation-create-modal';
 
 const LIGHT_COLOR: Record<CertLight, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
 
