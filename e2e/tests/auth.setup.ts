@@ -1,19 +1,16 @@
 /**
- * Signs each demo user in once through the real login form and saves the browser's storage state
- * (the JWT in localStorage) for the tests: `test.use({ storageState: stateOf(user) })` or `openAs(user)`.
+ * Signs each demo user in once through the API and saves the storage state the panel would hold after
+ * its login form (the JWT in localStorage `mcp_jwt`), for `test.use({ storageState: stateOf(user) })` and
+ * `openAs(user)`. The login form itself is covered by foundation.spec.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as setup } from '@playwright/test';
-import { loginAndWait, SIGNED_IN_USERS, stateOf } from './helpers';
+import { api, SIGNED_IN_USERS, stateOf, tokenState } from './helpers';
 
-setup.beforeAll(() => {
+setup('sign each demo user in once', async () => {
   fs.mkdirSync(path.dirname(stateOf(SIGNED_IN_USERS[0])), { recursive: true });
+  for (const username of SIGNED_IN_USERS) {
+    fs.writeFileSync(stateOf(username), JSON.stringify(tokenState(await api.login(username)), null, 2));
+  }
 });
-
-for (const username of SIGNED_IN_USERS) {
-  setup(`sign in ${username}`, async ({ page }) => {
-    await loginAndWait(page, username);
-    await page.context().storageState({ path: stateOf(username) });
-  });
-}

@@ -129,6 +129,10 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   page = await openAs('mf_dabo', '/delegations');
   const refused = page.locator('tbody tr.ant-table-row').filter({ hasText: DIST1 }).filter({ hasText: '已拒绝' });
   await expect(refused.getByText('本省暂无该类产品配送能力')).toBeVisible();
+  // its history reads the transition and the reason
+  await refused.getByRole('button', { name: '历史' }).click();
+  const history = page.locator('.ant-drawer-content').filter({ hasText: '状态历史' });
+  await expect(history.getByText('待确认 → 已拒绝（拒绝委托；理由：本省暂无该类产品配送能力）')).toBeVisible();
 
   // 4. The distributor sub-delegates two of the three products; the sub-distributor accepts.
   page = await openAs('P11PS0001', '/delegations');

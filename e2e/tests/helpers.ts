@@ -29,7 +29,7 @@ export function stateOf(username: SignedInUser): string {
 }
 
 /** The panel keeps its session as the JWT in localStorage `mcp_jwt` (admin/src/providers/session.ts). */
-function tokenState(jwt: string) {
+export function tokenState(jwt: string) {
   return { cookies: [], origins: [{ origin: new URL(baseURL()).origin, localStorage: [{ name: 'mcp_jwt', value: jwt }] }] };
 }
 

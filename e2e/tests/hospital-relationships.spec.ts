@@ -24,6 +24,8 @@ async function orgWithUser(name: string, type: 'hospital' | 'distributor') {
 
 /** The Chinese date (UTC+8) of an instant. */
 const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+/** 'YYYY-MM-DD HH:mm:ss' in China time, as the panel shows date-times. */
+const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 type OpenAs = (who: SignedInUser | { jwt: string }) => Promise<Page>;
 
@@ -54,6 +56,7 @@ interface StoredRelationship {
   status: string;
   orderable: boolean;
   revokeReason: string | null;
+  requestedAt: string;
   terminationEndsAt: string;
 }
 
@@ -79,7 +82,9 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     const row = page.getByRole('row', { name: new RegExp(distributorName) });
     await expect(row.getByText('待确认')).toBeVisible();
     await expect(row.getByText('东城区、朝阳区')).toBeVisible();
-    expect((await stored()).map((r) => r.status)).toEqual(['pending']);
+    const requested = await stored();
+    expect(requested.map((r) => r.status)).toEqual(['pending']);
+    await expect(row.getByText(chinaTime(requested[0]!.requestedAt))).toBeVisible();
 
     page = await openPage(openAs, distributor);
     await expect(page.getByText('待处理：委托申请 1 条')).toBeVisible();
