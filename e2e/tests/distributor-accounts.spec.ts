@@ -147,8 +147,8 @@ test.describe('as the Shanxi bureau', () => {
     await page.getByRole('checkbox', { name: a.username }).check();
     await page.getByRole('checkbox', { name: b.username }).check();
     await page.getByRole('button', { name: '发放账号' }).click();
-    await confirmDialog(page, /确认发放勾选的/);
-    await expect(page.getByText('已发放 2 个账号')).toBeVisible();
+    // the message shows while the dialog still waits for the list to reload: watch for it meanwhile
+    await Promise.all([expect(page.getByText('已发放 2 个账号')).toBeVisible({ timeout: 20_000 }), confirmDialog(page, /确认发放勾选的/)]);
     await expect(
       page
         .getByRole('row')
