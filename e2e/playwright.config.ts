@@ -10,6 +10,7 @@ const databaseFile = path.join(os.tmpdir(), `mcp-e2e-${port}.db`);
 export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
+  forbidOnly: !!process.env.CI,
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -26,6 +27,11 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+  projects: [
+    /** Signs each demo user in once and saves its storage state (e2e/.auth/<user>.json). */
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    { name: 'panel', testIgnore: /auth\.setup\.ts/, dependencies: ['setup'] },
+  ],
   webServer: {
     command: 'node ../cms/scripts/serve.mjs --fresh',
     url: `${baseURL}/_health`,

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
-import { expect, test, type Page } from '@playwright/test';
-import { api, loginAndWait } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { api, test } from './helpers';
 
 const tag = `E2E${Date.now().toString(36)}`;
 const MF = { weigao: '山东威高骨科材料股份有限公司', chunli: '北京市春立正达医疗器械股份有限公司', dabo: '大博医疗科技股份有限公司' };
@@ -39,13 +39,6 @@ async function fixtureProduct(manufacturer: number, name: string, data: Record<s
   return res.body.data;
 }
 
-/** Signs out (退出登录) and signs in as `username`. */
-async function switchUser(page: Page, username: string) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByLabel('用户名', { exact: true })).toBeVisible();
-  await loginAndWait(page, username);
-}
-
 /** Picks `option` in the antd Select labelled `label` (inside `scope`). */
 async function pick(page: Page, label: string, option: string) {
   const box = page.getByRole('dialog').getByLabel(label);
@@ -56,7 +49,7 @@ async function pick(page: Page, label: string, option: string) {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
-test('delegations end to end: delegate, open product count, batch accept, reject with reason, sub-delegate', async ({ page }) => {
+test('delegations end to end: delegate, open product count, batch accept, reject with reason, sub-delegate', async ({ openAs }) => {
   test.setTimeout(180_000);
   const ids = { weigao: await orgId('mf_weigao'), chunli: await orgId('mf_chunli'), dabo: await orgId('mf_dabo'), dist1: await orgId('P11PS0001') };
   const mine = [];
@@ -78,8 +71,7 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   expect(byDabo.status).toBe(200);
 
   // 1. The manufacturer ticks its three products in the catalogue and delegates them.
-  await loginAndWait(page, 'mf_weigao');
-  await page.goto('/catalogue');
+  let page = await openAs('mf_weigao', '/catalogue');
   await page.getByLabel('关键字').fill(tag);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(5);
@@ -99,10 +91,9 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   expect(created).toBeTruthy();
 
   // 2. The distributor opens the product count, accepts two at once, rejects one with a reason.
-  await switchUser(page, 'P11PS0001');
-  await page.goto('/delegations');
+  page = await openAs('P11PS0001', '/delegations');
   const rows = page.locator('tbody tr.ant-table-row');
-  const weigaoRow = rows.filter({ hasText: MF.weigao }).filter({ has: page.getByRole('button', { name: '产品数量 3' }) });
+  let weigaoRow = rows.filter({ hasText: MF.weigao }).filter({ has: page.getByRole('button', { name: '产品数量 3' }) });
   await weigaoRow.getByRole('button', { name: '产品数量 3' }).click();
   const drawer = page.locator('.ant-drawer-content');
   for (let i = 1; i <= 3; i++) await expect(drawer.getByText(`${tag}威高产品${i}`)).toBeVisible();
@@ -135,14 +126,20 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   expect(await status(dist1Jwt, byDabo.body.data.documentId)).toMatchObject({ status: 'rejected', reason: '本省暂无该类产品配送能力' });
 
   // 3. The manufacturer that was refused sees the reason.
-  await switchUser(page, 'mf_dabo');
-  await page.goto('/delegations');
+  page = await openAs('mf_dabo', '/delegations');
   const refused = page.locator('tbody tr.ant-table-row').filter({ hasText: DIST1 }).filter({ hasText: '已拒绝' });
   await expect(refused.getByText('本省暂无该类产品配送能力')).toBeVisible();
+  // its history reads the transition and the reason
+  await refused.getByRole('button', { name: '历史' }).click();
+  const history = page.locator('.ant-drawer-content').filter({ hasText: '状态历史' });
+  await expect(history.getByText('待确认 → 已拒绝（拒绝委托；理由：本省暂无该类产品配送能力）')).toBeVisible();
 
   // 4. The distributor sub-delegates two of the three products; the sub-distributor accepts.
-  await switchUser(page, 'P11PS0001');
-  await page.goto('/delegations');
+  page = await openAs('P11PS0001', '/delegations');
+  weigaoRow = page
+    .locator('tbody tr.ant-table-row')
+    .filter({ hasText: MF.weigao })
+    .filter({ has: page.getByRole('button', { name: '产品数量 3' }) });
   await weigaoRow.getByRole('button', { name: '下级配送' }).click();
   const sub = page.getByRole('dialog', { name: '设置下级配送企业' });
   await pick(page, '配送企业', DIST2);
@@ -158,8 +155,7 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await expect(subRow.getByText('待确认')).toBeVisible();
   await expect(subRow.getByRole('button', { name: '产品数量 2' })).toBeVisible();
 
-  await switchUser(page, 'P11PS0002');
-  await page.goto('/delegations');
+  page = await openAs('P11PS0002', '/delegations');
   const incoming = page.locator('tbody tr.ant-table-row').filter({ hasText: MF.weigao }).filter({ hasText: DIST1 }).filter({ hasText: '待确认' }).first();
   await incoming.getByRole('button', { name: '接受委托' }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: '接受委托' }).click();
@@ -183,7 +179,7 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await expect(page.getByText(`${tag}威高产品3`)).toHaveCount(0);
 });
 
-test('catalogue: lights, legend, details and an export whose rows match the filter', async ({ page }) => {
+test('catalogue: lights, legend, details and an export whose rows match the filter', async ({ openAs }) => {
   const weigao = await orgId('mf_weigao');
   const today = new Date(Date.now() + 8 * 3600_000);
   const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
@@ -192,8 +188,7 @@ test('catalogue: lights, legend, details and an export whose rows match the filt
   await fixtureProduct(weigao, `${tag}过期丙`, { registrationValidTo: day(-3) });
   await fixtureProduct(weigao, `${tag}有效丁`, { registrationValidTo: day(400) });
 
-  await loginAndWait(page, 'h_jst');
-  await page.goto('/catalogue');
+  const page = await openAs('h_jst', '/catalogue');
   await expect(page.getByText('90天内到期')).toBeVisible();
   await page.getByLabel('关键字').fill(`${tag}临期`);
   await page.getByLabel('证书状态').click();

@@ -1,8 +1,8 @@
 /**
  * The panel's skeleton: sign-in, each role's menu, the 403 page, header, sign-out, language switch.
  */
-import { expect, test } from '@playwright/test';
-import { api, DEMO, DEMO_PASSWORD, loginAndWait, loginAs, sideMenu } from './helpers';
+import { expect } from '@playwright/test';
+import { api, DEMO, DEMO_PASSWORD, loginAndWait, loginAs, sideMenu, stateOf, test, type SignedInUser } from './helpers';
 
 /** Every leaf menu item, and the roles that see it (src/resources.tsx). */
 const MENU: Record<string, readonly string[]> = {
@@ -28,8 +28,8 @@ const USERS = [
 
 test.describe('each role sees its own menu', () => {
   for (const user of USERS) {
-    test(`${user.roleKey} (${user.username})`, async ({ page }) => {
-      await loginAndWait(page, user.username);
+    test(`${user.roleKey} (${user.username})`, async ({ openAs }) => {
+      const page = await openAs(user.username as SignedInUser);
       const menu = sideMenu(page);
       // Wait for the access checks to settle: 工作台 is visible to every role.
       await expect(menu.getByRole('link', { name: '工作台', exact: true })).toBeVisible();
@@ -54,23 +54,20 @@ test('wrong password shows the server’s Chinese message', async ({ page }) => 
   await expect(page.getByRole('button', { name: '退出登录' })).toHaveCount(0);
 });
 
-test('a distributor opening /distributor-accounts by URL sees 无权访问该页面', async ({ page }) => {
-  await loginAndWait(page, DEMO.distributor.username);
-  await page.goto('/distributor-accounts');
+test('a distributor opening /distributor-accounts by URL sees 无权访问该页面', async ({ openAs }) => {
+  const page = await openAs(DEMO.distributor.username, '/distributor-accounts');
   await expect(page.getByText('无权访问该页面', { exact: true })).toBeVisible();
   await expect(page.getByText('功能建设中', { exact: true })).toHaveCount(0);
 });
 
-test('a bureau opening /distributor-accounts by URL gets the page, not the 403', async ({ page }) => {
-  await loginAndWait(page, DEMO.bureauBeijing.username);
-  await page.goto('/distributor-accounts');
+test('a bureau opening /distributor-accounts by URL gets the page, not the 403', async ({ openAs }) => {
+  const page = await openAs(DEMO.bureauBeijing.username, '/distributor-accounts');
   await expect(page.getByText('本省配送企业用户列表', { exact: true })).toBeVisible();
   await expect(page.getByText('无权访问该页面', { exact: true })).toHaveCount(0);
 });
 
-test('an unknown path shows 页面不存在', async ({ page }) => {
-  await loginAndWait(page, DEMO.hospital.username);
-  await page.goto('/no-such-page');
+test('an unknown path shows 页面不存在', async ({ openAs }) => {
+  const page = await openAs(DEMO.hospital.username, '/no-such-page');
   await expect(page.getByText('页面不存在', { exact: true })).toBeVisible();
 });
 
@@ -80,8 +77,8 @@ test('a page opened without signing in goes to the login page', async ({ page })
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 });
 
-test('header shows the organisation and the role; dashboard shows the province', async ({ page }) => {
-  await loginAndWait(page, DEMO.distributor.username);
+test('header shows the organisation and the role; dashboard shows the province', async ({ openAs }) => {
+  const page = await openAs(DEMO.distributor.username);
   const header = page.getByRole('banner');
   await expect(header.getByText(DEMO.distributor.org)).toBeVisible();
   await expect(header.getByText(DEMO.distributor.role, { exact: true })).toBeVisible();
@@ -108,19 +105,22 @@ test('after logout, another role gets its own menu (no stale access answers)', a
   await expect(sideMenu(page).getByRole('link', { name: '配送企业管理', exact: true })).toHaveCount(0);
 });
 
-test('switching to English changes the menu labels and is remembered', async ({ page }) => {
-  await loginAndWait(page, DEMO.platformAdmin.username);
-  const menu = sideMenu(page);
-  await expect(menu.getByRole('link', { name: '订单明细', exact: true })).toBeVisible();
-  await page.getByRole('banner').getByText('English', { exact: true }).click();
-  await expect(menu.getByRole('link', { name: 'Order lines', exact: true })).toBeVisible();
-  await expect(menu.getByRole('link', { name: 'Distributor accounts', exact: true })).toBeVisible();
-  await expect(menu.getByRole('link', { name: '订单明细', exact: true })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
-  await page.reload();
-  await expect(sideMenu(page).getByRole('link', { name: 'Order lines', exact: true })).toBeVisible();
-  await page.getByRole('banner').getByText('中文', { exact: true }).click();
-  await expect(sideMenu(page).getByRole('link', { name: '订单明细', exact: true })).toBeVisible();
+test.describe('the platform admin, signed in', () => {
+  test.use({ storageState: stateOf(DEMO.platformAdmin.username) });
+  test('switching to English changes the menu labels and is remembered', async ({ page }) => {
+    await page.goto('/');
+    const menu = sideMenu(page);
+    await expect(menu.getByRole('link', { name: '订单明细', exact: true })).toBeVisible();
+    await page.getByRole('banner').getByText('English', { exact: true }).click();
+    await expect(menu.getByRole('link', { name: 'Order lines', exact: true })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Distributor accounts', exact: true })).toBeVisible();
+    await expect(menu.getByRole('link', { name: '订单明细', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+    await page.reload();
+    await expect(sideMenu(page).getByRole('link', { name: 'Order lines', exact: true })).toBeVisible();
+    await page.getByRole('banner').getByText('中文', { exact: true }).click();
+    await expect(sideMenu(page).getByRole('link', { name: '订单明细', exact: true })).toBeVisible();
+  });
 });
 
 test('the API helper signs in and reads /api/me', async () => {

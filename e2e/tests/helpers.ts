@@ -1,8 +1,10 @@
 /**
- * Shared helpers: signing in through the login form, and a small REST client for seeding data
- * through the API (same base URL as the pages).
+ * Shared helpers: signing in (through the login form once per demo user, then by saved storage state),
+ * a `test` whose `openAs` fixture opens a page signed in as another user, and a small REST client for
+ * seeding data through the API (same base URL as the pages).
  */
-import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo@123456';
 
@@ -16,6 +18,38 @@ export const DEMO = {
   hospital: { username: 'h_jst', org: '北京积水潭医院', role: '医疗机构' },
   hospitalShanxi: { username: 'h_sxrm', org: '山西省人民医院', role: '医疗机构' },
 } as const;
+
+/** The demo users signed in once per run by auth.setup.ts; tests reuse their saved storage state. */
+export const SIGNED_IN_USERS = ['lcb_admin', 'bj_ybj', 'sx_ybj', 'mf_weigao', 'mf_dabo', 'P11PS0001', 'P11PS0002', 'P140001', 'h_jst'] as const;
+export type SignedInUser = (typeof SIGNED_IN_USERS)[number];
+
+/** The storage state file of a signed-in demo user (for `test.use({ storageState })`). */
+export function stateOf(username: SignedInUser): string {
+  return path.join(__dirname, '..', '.auth', `${username}.json`);
+}
+
+/** The panel keeps its session as the JWT in localStorage `mcp_jwt` (admin/src/providers/session.ts). */
+export function tokenState(jwt: string) {
+  return { cookies: [], origins: [{ origin: new URL(baseURL()).origin, localStorage: [{ name: 'mcp_jwt', value: jwt }] }] };
+}
+
+/**
+ * `openAs(user)` opens a page in a fresh browser context signed in as a demo user (saved state) or as
+ * any user whose JWT the test holds (`{ jwt }`, from `api.login`); the contexts close after the test.
+ */
+export const test = base.extend<{ openAs: (who: SignedInUser | { jwt: string }, url?: string) => Promise<Page> }>({
+  openAs: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (who, url = '/') => {
+      const context = await browser.newContext({ storageState: typeof who === 'string' ? stateOf(who) : tokenState(who.jwt) });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
 
 /** Opens /login, fills 用户名 and 密码 by their labels and presses 登录. */
 export async function loginAs(page: Page, username: string, password: string = DEMO_PASSWORD): Promise<void> {

@@ -3,8 +3,8 @@
  * the hospital asks to revoke, the distributor accepts (解约中 with its end date); with the server's
  * clock moved past 30 days the row reads 已解除. A fresh hospital and distributor per run.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { api, confirmDialog, DEMO_PASSWORD, loginAndWait } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { api, confirmDialog, DEMO_PASSWORD, test, type SignedInUser } from './helpers';
 
 const DAY = 24 * 3600 * 1000;
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
@@ -24,14 +24,17 @@ async function orgWithUser(name: string, type: 'hospital' | 'distributor') {
 
 /** The Chinese date (UTC+8) of an instant. */
 const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+/** 'YYYY-MM-DD HH:mm:ss' in China time, as the panel shows date-times. */
+const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
-async function openPage(page: Page, username: string) {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await page.evaluate(() => window.localStorage.clear());
-  await loginAndWait(page, username);
+type OpenAs = (who: SignedInUser | { jwt: string }) => Promise<Page>;
+
+/** A page signed in as `who` (its JWT, or a demo user's saved state) that opens 医院配送关系 from the menu. */
+async function openPage(openAs: OpenAs, who: SignedInUser | { jwt: string }): Promise<Page> {
+  const page = await openAs(who);
   await page.locator('aside').getByRole('link', { name: '医院配送关系', exact: true }).click();
   await expect(page.getByRole('heading', { name: '医院配送关系' })).toBeVisible();
+  return page;
 }
 
 let hospital: Awaited<ReturnType<typeof orgWithUser>>;
@@ -47,16 +50,26 @@ test.afterAll(async () => {
   await api.post('/api/test/clock', null, { offsetMs: 0 });
 });
 
+/** A relationship as GET /api/hospital-relationships/list answers it (the fields these tests read). */
+interface StoredRelationship {
+  documentId: string;
+  status: string;
+  orderable: boolean;
+  revokeReason: string | null;
+  requestedAt: string;
+  terminationEndsAt: string;
+}
+
 async function stored() {
-  const res = await api.get<{ data: any[] }>(`/api/hospital-relationships/list?distributorOrgId=${distributor.id}`, hospital.jwt);
+  const res = await api.get<{ data: StoredRelationship[] }>(`/api/hospital-relationships/list?distributorOrgId=${distributor.id}`, hospital.jwt);
   expect(res.status).toBe(200);
   return res.body.data;
 }
 
 test.describe.serial('医院配送关系 from request to 已解除', () => {
   test.describe.configure({ timeout: 120_000 });
-  test('the hospital requests delivery; the distributor accepts', async ({ page }) => {
-    await openPage(page, hospital.username);
+  test('the hospital requests delivery; the distributor accepts', async ({ openAs }) => {
+    let page = await openPage(openAs, hospital);
     await expect(page.getByText('当前没有可下单的配送企业')).toBeVisible();
     await page.getByRole('button', { name: '委托配送申请' }).click();
     const dialog = page.getByRole('dialog', { name: '委托配送申请' });
@@ -69,9 +82,11 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     const row = page.getByRole('row', { name: new RegExp(distributorName) });
     await expect(row.getByText('待确认')).toBeVisible();
     await expect(row.getByText('东城区、朝阳区')).toBeVisible();
-    expect((await stored()).map((r) => r.status)).toEqual(['pending']);
+    const requested = await stored();
+    expect(requested.map((r) => r.status)).toEqual(['pending']);
+    await expect(row.getByText(chinaTime(requested[0]!.requestedAt))).toBeVisible();
 
-    await openPage(page, distributor.username);
+    page = await openPage(openAs, distributor);
     await expect(page.getByText('待处理：委托申请 1 条')).toBeVisible();
     const drow = page.getByRole('row', { name: new RegExp(hospitalName) });
     await expect(drow.getByText('待确认')).toBeVisible();
@@ -85,12 +100,12 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     expect(rel).toMatchObject({ status: 'established', orderable: true });
 
     // The hospital sees whom it may order from now.
-    await openPage(page, hospital.username);
+    page = await openPage(openAs, hospital);
     await expect(page.getByTestId('orderable-distributors')).toContainText(distributorName);
   });
 
-  test('the hospital asks to revoke; the distributor accepts: 解约中 with its end date and days left', async ({ page }) => {
-    await openPage(page, hospital.username);
+  test('the hospital asks to revoke; the distributor accepts: 解约中 with its end date and days left', async ({ openAs }) => {
+    let page = await openPage(openAs, hospital);
     const row = page.getByRole('row', { name: new RegExp(distributorName) });
     await row.getByRole('button', { name: '撤销申请' }).click();
     const dialog = page.getByRole('dialog', { name: '撤销申请' });
@@ -99,7 +114,7 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await expect(row.getByText('撤销待确认')).toBeVisible();
     expect((await stored())[0]).toMatchObject({ status: 'revoking', revokeReason: '改由其他企业配送' });
 
-    await openPage(page, distributor.username);
+    page = await openPage(openAs, distributor);
     const drow = page.getByRole('row', { name: new RegExp(hospitalName) });
     await drow.getByRole('checkbox').check();
     await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '接受撤销' }).click();
@@ -110,14 +125,14 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await expect(drow.getByText(chinaDay(rel.terminationEndsAt))).toBeVisible();
     await expect(drow.getByText('剩余30天')).toBeVisible();
 
-    await openPage(page, hospital.username);
+    page = await openPage(openAs, hospital);
     await expect(page.getByText('当前没有可下单的配送企业')).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(distributorName) }).getByText('不可下单')).toBeVisible();
   });
 
-  test('day 29 still 解约中; with the clock past 30 days the row reads 已解除, also under the 已解除 filter', async ({ page }) => {
+  test('day 29 still 解约中; with the clock past 30 days the row reads 已解除, also under the 已解除 filter', async ({ openAs }) => {
     await api.post('/api/test/clock', null, { offsetMs: 29 * DAY });
-    await openPage(page, distributor.username);
+    const page = await openPage(openAs, distributor);
     const drow = page.getByRole('row', { name: new RegExp(hospitalName) });
     await expect(drow.getByText('解约中')).toBeVisible();
     await expect(drow.getByText('剩余1天')).toBeVisible();
@@ -142,8 +157,8 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     await expect(page.getByRole('row', { name: new RegExp(hospitalName) })).toHaveCount(0);
   });
 
-  test('the bureau reads its province’s relationships without any action', async ({ page }) => {
-    await openPage(page, 'bj_ybj');
+  test('the bureau reads its province’s relationships without any action', async ({ openAs }) => {
+    const page = await openPage(openAs, 'bj_ybj');
     await page.getByRole('searchbox', { name: '医疗机构或配送企业名称' }).fill(hospitalName);
     await page.getByRole('searchbox', { name: '医疗机构或配送企业名称' }).press('Enter');
     const row = page.getByRole('row', { name: new RegExp(hospitalName) });
@@ -155,7 +170,7 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
   });
 });
 
-test('a hospital withdraws a request still 待确认; the distributor rejects another with a reason', async ({ page }) => {
+test('a hospital withdraws a request still 待确认; the distributor rejects another with a reason', async ({ openAs }) => {
   test.setTimeout(120_000);
   await api.post('/api/test/clock', null, { offsetMs: 0 });
   const h = await orgWithUser(`${hospitalName}乙`, 'hospital');
@@ -165,7 +180,7 @@ test('a hospital withdraws a request still 待确认; the distributor rejects an
   const second = await api.post('/api/hospital-relationships/request', h.jwt, { distributorOrgId: d2.id });
   expect(second.status).toBe(201);
 
-  await openPage(page, h.username);
+  let page = await openPage(openAs, h);
   const row = page.getByRole('row', { name: new RegExp(`${distributorName}(?!乙)`) });
   await row.getByRole('button', { name: '撤回申请' }).click();
   await confirmDialog(page);
@@ -173,7 +188,7 @@ test('a hospital withdraws a request still 待确认; the distributor rejects an
   const mine = await api.get<{ data: { status: string } }>(`/api/hospital-relationships/detail/${first.body.data.documentId}`, h.jwt);
   expect(mine.body.data.status).toBe('withdrawn');
 
-  await openPage(page, d2.username);
+  page = await openPage(openAs, d2);
   const drow = page.getByRole('row', { name: new RegExp(`${hospitalName}乙`) });
   await drow.getByRole('checkbox').check();
   await page.getByRole('toolbar', { name: '批量处理' }).getByRole('button', { name: '拒绝委托' }).click();

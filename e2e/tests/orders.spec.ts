@@ -4,8 +4,8 @@
  * refused); the hospital receives and fails an invoice; the distributor modifies it; the hospital passes
  * it; the hospital asks to return part; the distributor refuses, then agrees to a second request.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { api, DEMO, loginAndWait } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { api, DEMO, test, type SignedInUser } from './helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -32,10 +32,11 @@ async function fixture(type: string, data: Record<string, unknown>) {
 async function lineOf(id: string, jwt = hospitalJwt) {
   return (await api.get<{ data: any }>(`/api/order-lines/${id}/detail`, jwt)).body.data;
 }
-async function openOrders(page: Page, user: string) {
-  await loginAndWait(page, user);
-  await page.goto('/order-lines');
+/** A page signed in as `user` (saved state), on 订单明细. */
+async function openOrders(openAs: (user: SignedInUser, url: string) => Promise<Page>, user: SignedInUser): Promise<Page> {
+  const page = await openAs(user, '/order-lines');
   await expect(page.getByText('订单明细').first()).toBeVisible();
+  return page;
 }
 function row(page: Page, text: string) {
   return page.getByRole('row').filter({ hasText: text }).last(); // the innermost row (an expanded row holds the nested ones)
@@ -85,8 +86,8 @@ test.beforeAll(async () => {
   }
 });
 
-test('hospital orders two lines', async ({ page }) => {
-  await openOrders(page, DEMO.hospital.username);
+test('hospital orders two lines', async ({ openAs }) => {
+  const page = await openOrders(openAs, DEMO.hospital.username);
   await page.getByRole('button', { name: '新建订单' }).click();
   const dialog = page.getByRole('dialog', { name: '新建订单' });
   const pick = async (i: number, product: string, quantity: string) => {
@@ -111,8 +112,8 @@ test('hospital orders two lines', async ({ page }) => {
   expect(await lineOf(lineA)).toMatchObject({ status: 'pending', quantity: 10, unitPriceFen: 12800, amountFen: 128000 });
 });
 
-test('distributor confirms one line and rejects the other with a reason', async ({ page }) => {
-  await openOrders(page, DEMO.distributor.username);
+test('distributor confirms one line and rejects the other with a reason', async ({ openAs }) => {
+  const page = await openOrders(openAs, DEMO.distributor.username);
   await expect(page.getByRole('tab', { name: '待配送' })).toHaveAttribute('aria-selected', 'true');
   await row(page, productA).getByRole('button', { name: '确认', exact: true }).click();
   await expect(row(page, productA)).toContainText('企业已确认');
@@ -128,8 +129,8 @@ test('distributor confirms one line and rejects the other with a reason', async 
   expect(await lineOf(lineA, distJwt)).toMatchObject({ status: 'confirmed' });
 });
 
-test('distributor delivers in two batches; the mode locks; a batch over the remaining quantity is refused', async ({ page }) => {
-  await openOrders(page, DEMO.distributor.username);
+test('distributor delivers in two batches; the mode locks; a batch over the remaining quantity is refused', async ({ openAs }) => {
+  const page = await openOrders(openAs, DEMO.distributor.username);
   await row(page, productA).getByRole('button', { name: '配送', exact: true }).click();
   let dialog = page.getByRole('dialog', { name: /配送/ });
   await dialog.getByRole('radio', { name: '分批次配送' }).check();
@@ -171,8 +172,8 @@ test('distributor delivers in two batches; the mode locks; a batch over the rema
   await expect(row(page, batch2)).toContainText('未填写');
 });
 
-test('hospital receives and fails an invoice; distributor modifies it; hospital passes it', async ({ page, browser }) => {
-  await openOrders(page, DEMO.hospital.username);
+test('hospital receives and fails an invoice; distributor modifies it; hospital passes it', async ({ openAs }) => {
+  const page = await openOrders(openAs, DEMO.hospital.username);
   await expand(page, productA);
   await row(page, batch1).getByRole('button', { name: '收货' }).click();
   await page.getByRole('button', { name: '确定' }).click();
@@ -183,8 +184,7 @@ test('hospital receives and fails an invoice; distributor modifies it; hospital 
   await dialog.getByRole('button', { name: '不通过' }).click();
   await expect(row(page, batch1)).toContainText('查验不通过');
 
-  const dist = await browser.newPage();
-  await openOrders(dist, DEMO.distributor.username);
+  const dist = await openOrders(openAs, DEMO.distributor.username);
   await dist.getByRole('tab', { name: '撤回修改' }).click();
   const r = row(dist, batch1);
   await expect(r).toContainText('发票抬头与医院名称不符');
@@ -207,8 +207,8 @@ test('hospital receives and fails an invoice; distributor modifies it; hospital 
   expect(d).toMatchObject({ status: 'received', invoiceStatus: 'passed', invoiceNo: '24112000000012345678', invoiceCode: null });
 });
 
-test('hospital asks to return part; distributor refuses with a reason, then agrees to a second request', async ({ page, browser }) => {
-  await openOrders(page, DEMO.hospital.username);
+test('hospital asks to return part; distributor refuses with a reason, then agrees to a second request', async ({ openAs }) => {
+  const page = await openOrders(openAs, DEMO.hospital.username);
   await row(page, productA).getByRole('button', { name: '退货' }).click();
   let dialog = page.getByRole('dialog', { name: /申请退货/ });
   await expect(dialog.getByText('可退数量 6')).toBeVisible();
@@ -217,8 +217,7 @@ test('hospital asks to return part; distributor refuses with a reason, then agre
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
 
-  const dist = await browser.newPage();
-  await openOrders(dist, DEMO.distributor.username);
+  const dist = await openOrders(openAs, DEMO.distributor.username);
   await dist.getByRole('tab', { name: '退货处理' }).click();
   await row(dist, '包装破损').getByRole('button', { name: '拒绝退货' }).click();
   const refuse = dist.getByRole('dialog', { name: '拒绝退货' });

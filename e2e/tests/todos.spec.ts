@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { api, loginAndWait } from './helpers';
+import { expect } from '@playwright/test';
+import { api, stateOf, test } from './helpers';
+
+test.use({ storageState: stateOf('P140001') });
 
 test('the dashboard lists what waits for the distributor, with counts matching the server, and links to the page', async ({ page }) => {
   const jwt = await api.login('P140001');
@@ -21,7 +23,7 @@ test('the dashboard lists what waits for the distributor, with counts matching t
   const todos = (await api.get<{ data: Record<string, number> }>('/api/me/todos', jwt)).body.data;
   expect(todos['order-lines']).toBeGreaterThan(0);
 
-  await loginAndWait(page, 'P140001');
+  await page.goto('/');
   const card = page.locator('.ant-card').filter({ hasText: '待办事项' });
   await expect(card).toBeVisible();
   const row = card.getByRole('listitem').filter({ hasText: '待确认的订单明细' });

@@ -22,6 +22,8 @@ export const zhCN = {
     export: '导出',
     total: '共 {{total}} 条',
     selectFirst: '请先勾选要发放的账号（未发放）',
+    templateFile: '配送企业账号导入模板.xlsx',
+    exportFile: '本省配送企业用户列表.xlsx',
   },
   form: {
     addTitle: '账号添加',
@@ -120,6 +122,8 @@ export const enUS: typeof zhCN = {
     export: 'Export',
     total: '{{total}} in total',
     selectFirst: 'Tick the (not issued) accounts to issue first',
+    templateFile: 'distributor-account-template.xlsx',
+    exportFile: 'distributor-accounts.xlsx',
   },
   form: {
     addTitle: 'Add account',

@@ -1,43 +1,50 @@
 /** 账号添加 / 修改 / 编辑: the manual's fields; the username that will be generated is shown before saving. */
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useGetLocale, useTranslate } from '@refinedev/core';
+import { useCustom, useCustomMutation, useGetLocale, useInvalidate, useTranslate } from '@refinedev/core';
 import { ACCOUNT_FIELD_LABELS, ACCOUNT_FIELD_MAX, type AccountField } from '@domain';
-import { apiFetch, isHttpError } from '../../providers/http-client';
-import { encodeQuery } from '../../providers/strapi-query';
-import { getToken } from '../../providers/session';
-import type { AccountRecord } from './list';
+import { isHttpError } from '../../providers/http-client';
+import { MANAGE, type AccountRow } from './types';
 
-const MANAGE = '/api/distributor-accounts/manage';
 type Values = Record<AccountField, string>;
+interface UsernamePreview {
+  username: string | null;
+  message: string | null;
+}
 
-export function AccountFormModal({ record, onClose }: { record: AccountRecord | null; onClose: (saved: boolean) => void }) {
+/** The provincial account typed, settled for 250 ms (one preview request per pause, not per key). */
+function useSettled(value: string, ms = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function AccountFormModal({ record, onClose }: { record: AccountRow | null; onClose: () => void }) {
   const t = useTranslate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ username: string | null; message: string | null } | null>(null);
-  const provincialAccount = Form.useWatch('provincialAccount', form);
+  const { mutateAsync, mutation } = useCustomMutation();
+  const invalidate = useInvalidate();
+  const typed: string = Form.useWatch('provincialAccount', form) ?? '';
+  const settled = useSettled(typed);
   const issued = !!record?.issued;
-
-  useEffect(() => {
-    if (issued) return;
-    const unchanged = record && (provincialAccount ?? '') === record.provincialAccount;
-    if (unchanged) {
-      setPreview({ username: record.username, message: null });
-      return;
-    }
-    const timer = setTimeout(() => {
-      apiFetch<{ data: { username: string | null; message: string | null } }>(`${MANAGE}/username-preview`, {
-        token: getToken(),
-        query: encodeQuery({ provincialAccount: provincialAccount ?? '' }),
-      })
-        .then((b) => setPreview(b.data))
-        .catch(() => setPreview(null));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [provincialAccount, issued, record]);
+  const unchanged = !!record && settled === record.provincialAccount;
+  const { result: previewAnswer, query: previewQuery } = useCustom<{ data: UsernamePreview }>({
+    url: `/api/${MANAGE}/username-preview`,
+    method: 'get',
+    config: { query: { provincialAccount: settled } },
+    queryOptions: { enabled: !issued && !unchanged },
+    errorNotification: false,
+  });
+  const preview: UsernamePreview | null = unchanged
+    ? { username: record.username, message: null }
+    : previewQuery.isError
+      ? null
+      : ((previewAnswer?.data as { data?: UsernamePreview } | undefined)?.data ?? null);
 
   const lang = useGetLocale()();
   const label = (f: AccountField) => ACCOUNT_FIELD_LABELS[f][lang === 'en-US' ? 'en' : 'zh'];
@@ -55,11 +62,17 @@ export function AccountFormModal({ record, onClose }: { record: AccountRecord | 
 
   const submit = async (values: Values) => {
     setError(null);
-    setSaving(true);
     try {
-      await apiFetch(record ? `${MANAGE}/${record.documentId}` : MANAGE, { method: record ? 'PUT' : 'POST', token: getToken(), body: { data: values } });
+      await mutateAsync({
+        url: record ? `/api/${MANAGE}/${record.documentId}` : `/api/${MANAGE}`,
+        method: record ? 'put' : 'post',
+        values: { data: values },
+        successNotification: false,
+        errorNotification: false,
+      });
+      await invalidate({ invalidates: ['all'] });
       message.success(t('accounts.form.saved'));
-      onClose(true);
+      onClose();
     } catch (err) {
       if (isHttpError(err) && err.errors) {
         form.setFields(
@@ -67,8 +80,6 @@ export function AccountFormModal({ record, onClose }: { record: AccountRecord | 
         );
       }
       setError(isHttpError(err) ? err.message : String(err));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -79,10 +90,10 @@ export function AccountFormModal({ record, onClose }: { record: AccountRecord | 
       title={title}
       okText={t('accounts.form.save')}
       cancelText={t('accounts.form.cancel')}
-      confirmLoading={saving}
+      confirmLoading={mutation.isPending}
       onOk={() => form.submit()}
-      onCancel={() => onClose(false)}
-      destroyOnClose
+      onCancel={onClose}
+      destroyOnHidden
       width={560}
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

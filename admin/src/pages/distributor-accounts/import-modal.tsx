@@ -1,13 +1,12 @@
 /** 导入: choose the filled template, 导入; every error as row / column / reason, with the sheet plus an error column. */
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
-import { useTranslate } from '@refinedev/core';
-import { apiFetch, isHttpError } from '../../providers/http-client';
-import { getToken } from '../../providers/session';
+import { useCustomMutation, useInvalidate, useTranslate } from '@refinedev/core';
+import { isHttpError } from '../../providers/http-client';
 import { saveBlob } from '../../components/api-helpers';
 import { base64Blob } from './util';
+import { MANAGE } from './types';
 
-const MANAGE = '/api/distributor-accounts/manage';
 interface RowError {
   row: number;
   column: string;
@@ -20,11 +19,12 @@ interface ErrorInfo {
   errorFileName?: string;
 }
 
-export function ImportModal({ onClose }: { onClose: (created: boolean) => void }) {
+export function ImportModal({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { mutateAsync, mutation } = useCustomMutation<{ data: { created: number } }>();
+  const invalidate = useInvalidate();
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<ErrorInfo | null>(null);
   const [created, setCreated] = useState<number | null>(null);
@@ -34,22 +34,27 @@ export function ImportModal({ onClose }: { onClose: (created: boolean) => void }
       setError(t('accounts.import.noFile'));
       return;
     }
-    setBusy(true);
     setError(null);
     setInfo(null);
     setCreated(null);
     const fd = new FormData();
     fd.append('file', file, file.name);
     try {
-      const body = await apiFetch<{ data: { created: number } }>(`${MANAGE}/import`, { method: 'POST', token: getToken(), body: fd });
-      setCreated(body.data.created);
-      message.success(t('accounts.import.success', { count: body.data.created }));
+      const res = await mutateAsync({
+        url: `/api/${MANAGE}/import`,
+        method: 'post',
+        values: fd as unknown as Record<string, unknown>,
+        successNotification: false,
+        errorNotification: false,
+      });
+      const count = (res.data as unknown as { data: { created: number } }).data.created;
+      setCreated(count);
+      message.success(t('accounts.import.success', { count }));
+      await invalidate({ invalidates: ['all'] });
     } catch (err) {
       setError(isHttpError(err) ? err.message : String(err));
       const details = isHttpError(err) ? (err.details as { info?: ErrorInfo } | undefined) : undefined;
       if (details?.info?.rows) setInfo(details.info);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -57,12 +62,12 @@ export function ImportModal({ onClose }: { onClose: (created: boolean) => void }
     <Modal
       open
       title={t('accounts.import.title')}
-      onCancel={() => onClose(created !== null)}
+      onCancel={onClose}
       width={760}
       footer={
         <Space>
-          <Button onClick={() => onClose(created !== null)}>{t('accounts.form.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={submit}>
+          <Button onClick={onClose}>{t('accounts.form.cancel')}</Button>
+          <Button type="primary" loading={mutation.isPending} onClick={submit}>
             {t('accounts.import.submit')}
           </Button>
         </Space>

@@ -1,11 +1,10 @@
 /** 查看: every field of an account. */
 import { Descriptions, Modal, Tag } from 'antd';
 import { useGetLocale, useTranslate } from '@refinedev/core';
-import { ACCOUNT_ENABLED_LABELS, ACCOUNT_FIELD_LABELS, YES_NO_LABELS } from '@domain';
-import type { AccountRecord } from './list';
-import { formatDateTime } from './util';
+import { ACCOUNT_ENABLED_LABELS, ACCOUNT_FIELD_LABELS, chinaDateTime, YES_NO_LABELS } from '@domain';
+import type { AccountRow } from './types';
 
-export function AccountViewModal({ record: r, onClose }: { record: AccountRecord; onClose: () => void }) {
+export function AccountViewModal({ record: r, onClose }: { record: AccountRow; onClose: () => void }) {
   const t = useTranslate();
   const k = useGetLocale()() === 'en-US' ? 'en' : 'zh';
   const st = r.enabled ? ACCOUNT_ENABLED_LABELS.enabled : ACCOUNT_ENABLED_LABELS.disabled;
@@ -24,10 +23,10 @@ export function AccountViewModal({ record: r, onClose }: { record: AccountRecord
           <Tag color={st.color}>{st[k]}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('accounts.list.issued')}>{(r.issued ? YES_NO_LABELS.yes : YES_NO_LABELS.no)[k]}</Descriptions.Item>
-        <Descriptions.Item label={t('accounts.view.issuedAt')}>{formatDateTime(r.issuedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.view.issuedAt')}>{chinaDateTime(r.issuedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('accounts.list.loggedIn')}>{(r.loggedIn ? YES_NO_LABELS.yes : YES_NO_LABELS.no)[k]}</Descriptions.Item>
-        <Descriptions.Item label={t('accounts.list.lastLoginAt')}>{formatDateTime(r.lastLoginAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('accounts.view.createdAt')}>{formatDateTime(r.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.list.lastLoginAt')}>{chinaDateTime(r.lastLoginAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('accounts.view.createdAt')}>{chinaDateTime(r.createdAt)}</Descriptions.Item>
       </Descriptions>
     </Modal>
   );

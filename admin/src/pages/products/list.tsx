@@ -9,7 +9,7 @@ import { isLang } from '../../providers/i18n-provider';
 import { downloadFile } from '../../components/api-helpers';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { CertificateLight, LIGHT_COLOR } from './certificate-light';
-import { DelegationCreateModal } from '../delegations/create-modal';
+import { DelegationCreateModal } from '../../components/delegation-create-modal';
 
 type Filters = { q?: string; category?: string; keyMonitored?: string; vbp?: string; light?: string; own?: boolean };
 

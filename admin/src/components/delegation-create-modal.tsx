@@ -1,11 +1,12 @@
-import { useState } from 'react';
+/** 委托配送: a manufacturer delegates the ticked catalogue products in one province to one distributor. */
 import { useTranslate } from '@refinedev/core';
-import { App, Form, List, Modal, Select, Typography } from 'antd';
-import { postJson } from '../../components/api-helpers';
-import { isHttpError } from '../../providers/http-client';
-import { useDelegationOptions } from './options';
+import { Form, List, Modal, Select, Typography } from 'antd';
+import { useRowAction } from '../hooks/use-row-action';
+import { useDelegationOptions } from '../hooks/use-delegation-options';
+import { isHttpError } from '../providers/http-client';
 
-/** 委托配送: a manufacturer delegates the ticked products in one province to one distributor. */
+type Values = { provinceCode: string; distributorOrgId: number };
+
 export function DelegationCreateModal({
   products,
   onClose,
@@ -14,29 +15,23 @@ export function DelegationCreateModal({
   onClose: (done: boolean) => void;
 }) {
   const t = useTranslate();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ provinceCode: string; distributorOrgId: number }>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const { run, running } = useRowAction();
   const { distributors, provinces } = useDelegationOptions();
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     try {
-      await postJson('/api/delegations/create', { ...v, productIds: products.map((p) => p.documentId) });
-      message.success(t('delegations.created'));
+      await run({ url: '/delegations/create', values: { ...v, productIds: products.map((p) => p.documentId) }, success: t('delegations.created') });
       onClose(true);
     } catch (e) {
       if (isHttpError(e) && e.errors) {
         form.setFields(
           Object.entries(e.errors)
             .filter(([k]) => k === 'provinceCode' || k === 'distributorOrgId')
-            .map(([name, errors]) => ({ name: name as 'provinceCode', errors: errors as string[] })),
+            .map(([name, errors]) => ({ name: name as keyof Values, errors: errors as string[] })),
         );
       }
-      message.error(isHttpError(e) ? e.message : String(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -46,7 +41,7 @@ export function DelegationCreateModal({
       title={t('delegations.createTitle')}
       okText={t('delegations.submit')}
       cancelText={t('delegations.cancel')}
-      confirmLoading={busy}
+      confirmLoading={running}
       onOk={submit}
       onCancel={() => onClose(false)}
       destroyOnHidden

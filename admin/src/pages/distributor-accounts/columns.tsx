@@ -1,0 +1,54 @@
+/** The columns of 本省配送企业用户列表; the buttons are the row's `actions`. */
+import { useGetLocale, useTranslate } from '@refinedev/core';
+import { getDefaultSortOrder } from '@refinedev/antd';
+import type { CrudSort } from '@refinedev/core';
+import { Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { ACCOUNT_ENABLED_LABELS, accountActionLabel, chinaDateTime, YES_NO_LABELS, type AccountAction, type Role } from '@domain';
+import { RowActions } from '../../components/row-actions';
+import { accountRowActions, type AccountRow } from './types';
+
+const DANGER: ReadonlySet<string> = new Set(['delete', 'disable']);
+
+export function useAccountColumns(role: Role | undefined, sorters: CrudSort[], run: (r: AccountRow, a: AccountAction) => void): ColumnsType<AccountRow> {
+  const t = useTranslate();
+  const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
+  const k = lang === 'en-US' ? 'en' : 'zh';
+  const yesNo = (v: boolean) => (v ? YES_NO_LABELS.yes : YES_NO_LABELS.no)[k];
+  const sortable = (key: string) => ({ key, dataIndex: key, sorter: true, sortOrder: getDefaultSortOrder(key, sorters) ?? null });
+
+  return [
+    {
+      title: t('accounts.list.actions'),
+      key: 'actions',
+      render: (_, r) => {
+        const actions = accountRowActions(r, role);
+        const specs = Object.fromEntries(actions.map((a) => [a, { label: accountActionLabel(a, r, lang), danger: DANGER.has(a), onClick: () => run(r, a) }]));
+        return <RowActions actions={actions} specs={specs} />;
+      },
+    },
+    { title: t('accounts.list.username'), ...sortable('username') },
+    { title: t('accounts.list.provincialAccount'), ...sortable('provincialAccount') },
+    { title: t('accounts.list.companyName'), ...sortable('companyName') },
+    {
+      title: t('accounts.list.areas'),
+      key: 'areas',
+      render: (_, r) => (
+        <Typography.Paragraph style={{ margin: 0, maxWidth: 280 }} ellipsis={{ rows: 2, tooltip: r.distributionAreas.join(', ') }}>
+          {r.distributionAreas.join(', ')}
+        </Typography.Paragraph>
+      ),
+    },
+    {
+      title: t('accounts.list.status'),
+      key: 'enabled',
+      render: (_, r) => {
+        const l = r.enabled ? ACCOUNT_ENABLED_LABELS.enabled : ACCOUNT_ENABLED_LABELS.disabled;
+        return <Tag color={l.color}>{l[k]}</Tag>;
+      },
+    },
+    { title: t('accounts.list.issued'), key: 'issued', render: (_, r) => yesNo(r.issued) },
+    { title: t('accounts.list.loggedIn'), key: 'loggedIn', render: (_, r) => yesNo(r.loggedIn) },
+    { title: t('accounts.list.lastLoginAt'), ...sortable('lastLoginAt'), render: (v: string | null) => chinaDateTime(v) },
+  ];
+}
