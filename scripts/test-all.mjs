@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const suites = [
+  { name: 'lint', cmd: ['npm', 'run', 'lint'], kind: 'command' },
   { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'], kind: 'command' },
   { name: 'domain', cmd: ['npm', 'run', 'test:domain', '-w', 'cms'], report: 'cms/.tmp/results-domain.json', kind: 'vitest' },
   {
