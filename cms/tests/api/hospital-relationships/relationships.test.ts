@@ -149,7 +149,7 @@ describe('委托配送申请 (a hospital asks a distributor)', () => {
       expect(bad.body.error.details.field).toBe('distributorOrgId');
       expect(bad.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    expect([401, 403]).toContain((await post(`${B}/request`, { distributorOrgId: d.id })).status);
+    expect((await post(`${B}/request`, { distributorOrgId: d.id })).status).toBe(403);
     expect((await list(d)).data).toHaveLength(0);
     expect((await list(h)).data).toHaveLength(0);
   });
@@ -431,8 +431,8 @@ describe('who reads what', () => {
     expect((await get(`${B}/detail/${doc}`, bj)).status).toBe(200);
     expect((await act(bj, 'accept', [doc])).status).toBe(403);
     expect((await act(bj, 'withdraw', [doc])).status).toBe(403);
-    expect((await put(`${B}/${doc}`, { data: { status: 'established' } }, bj)).status).toBeGreaterThanOrEqual(403);
-    expect((await del(`${B}/${doc}`, bj)).status).toBeGreaterThanOrEqual(403);
+    expect((await put(`${B}/${doc}`, { data: { status: 'established' } }, bj)).status).toBe(405);
+    expect((await del(`${B}/${doc}`, bj)).status).toBe(405);
 
     const sx = await loginAs('sxBureau');
     expect((await get(`${B}/list?hospitalOrgId=${h.id}`, sx)).body.data).toHaveLength(0);
