@@ -21,7 +21,7 @@ export interface AccountState {
 }
 
 /** Labels of the actions; 'edit' reads 修改 before issue and 编辑 after (accountActionLabel). */
-export const ACCOUNT_ACTION_LABELS: { readonly [A in AccountAction]: { zh: string; en: string } } = {
+const ACCOUNT_ACTION_LABELS: { readonly [A in AccountAction]: { zh: string; en: string } } = {
   issue: { zh: '发放', en: 'Issue' },
   edit: { zh: '修改', en: 'Edit' },
   delete: { zh: '删除', en: 'Delete' },
@@ -30,11 +30,6 @@ export const ACCOUNT_ACTION_LABELS: { readonly [A in AccountAction]: { zh: strin
   disable: { zh: '禁用', en: 'Disable' },
   resetPassword: { zh: '重置密码', en: 'Reset password' },
 };
-
-export const ACCOUNT_ISSUED_LABELS = {
-  issued: { zh: '已发放', en: 'Issued' },
-  notIssued: { zh: '未发放', en: 'Not issued' },
-} as const;
 
 /** 用户状态. */
 export const ACCOUNT_ENABLED_LABELS = {

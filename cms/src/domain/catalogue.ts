@@ -4,7 +4,7 @@ import type { CertLight } from './certificate';
 export const PRODUCT_CATEGORIES = ['trauma', 'spine', 'joint', 'sports', 'neuro', 'other'] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
-export const PRODUCT_CATEGORY_LABELS: { readonly [C in ProductCategory]: { zh: string; en: string } } = {
+const PRODUCT_CATEGORY_LABELS: { readonly [C in ProductCategory]: { zh: string; en: string } } = {
   trauma: { zh: '创伤', en: 'Trauma' },
   spine: { zh: '脊柱', en: 'Spine' },
   joint: { zh: '关节', en: 'Joint' },

@@ -32,7 +32,7 @@ export type ContractTransition = TransitionOf<typeof contractMachine>;
 export const CONTRACT_PARTIES = ['hospital', 'manufacturer', 'distributor'] as const;
 export type ContractParty = (typeof CONTRACT_PARTIES)[number];
 
-export const CONTRACT_PARTY_LABELS: { readonly [P in ContractParty]: { zh: string; en: string } } = {
+const CONTRACT_PARTY_LABELS: { readonly [P in ContractParty]: { zh: string; en: string } } = {
   hospital: { zh: '医疗机构', en: 'Hospital' },
   manufacturer: { zh: '生产企业', en: 'Manufacturer' },
   distributor: { zh: '配送企业', en: 'Distributor' },

@@ -7,11 +7,6 @@ import { normaliseText } from './text';
 
 export type InvoiceKind = 'full_digital' | 'vat';
 
-export const INVOICE_KIND_LABELS: { readonly [K in InvoiceKind]: { zh: string; en: string } } = {
-  full_digital: { zh: '全电发票', en: 'Fully digital e-invoice' },
-  vat: { zh: '增值税发票', en: 'VAT invoice' },
-};
-
 export interface InvoiceInput {
   code?: string | number | null;
   number: string | number | null | undefined;

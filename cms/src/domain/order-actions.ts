@@ -21,12 +21,6 @@ export type OrderLineAction = OrderLineTransition | 'deliver' | 'return';
 export type DeliveryAction = DeliveryTransition | InvoiceTransition;
 export type ReturnAction = ReturnTransition;
 
-/** Labels of the actions that are not a machine transition. */
-export const ORDER_LINE_ACTION_LABELS: { readonly [A in 'deliver' | 'return']: { zh: string; en: string } } = {
-  deliver: { zh: '配送', en: 'Deliver' },
-  return: { zh: '申请退货', en: 'Request return' },
-};
-
 export interface LineForActions {
   status: string;
   distributorOrgId: number;

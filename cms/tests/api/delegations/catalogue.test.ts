@@ -1,6 +1,6 @@
-import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, get, loginAs, testSupport, unique } from '../support/client';
+import { get, loginAs, testSupport, unique } from '../support/client';
+import { downloadWorkbook } from '../support/xlsx';
 import { loadOrgs, orgs, product } from './support';
 
 /** 挂网目录查看: list, filters, certificate light, manufacturer's own marker, detail, export. */
@@ -116,14 +116,11 @@ describe('GET /api/catalogue', () => {
 
 describe('GET /api/catalogue/export', () => {
   it('exports every matching row (not only the page) with Chinese headers', async () => {
-    const res = await fetch(`${baseUrl()}/api/catalogue/export?q=${encodeURIComponent(tag)}&light=yellow&pagination[pageSize]=1`, {
-      headers: { Authorization: `Bearer ${await loginAs('bjDist1')}` },
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    expect(res.headers.get('content-disposition')).toContain('.xlsx');
-    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]!]!);
+    const { fileName, rows } = await downloadWorkbook(
+      `/api/catalogue/export?q=${encodeURIComponent(tag)}&light=yellow&pagination[pageSize]=1`,
+      await loginAs('bjDist1'),
+    );
+    expect(fileName).toMatch(/\.xlsx$/);
     expect(rows.map((r) => r['产品编码']).sort()).toEqual([yellow.code, other.code].sort());
     expect(rows[0]).toHaveProperty('注册证号');
     expect(rows.every((r) => r['证书状态'] === '即将到期')).toBe(true);

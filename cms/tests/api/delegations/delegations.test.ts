@@ -1,6 +1,6 @@
-import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, get, loginAs, post } from '../support/client';
+import { get, loginAs, post } from '../support/client';
+import { downloadWorkbook } from '../support/xlsx';
 import { history, loadOrgs, orgs, product, products } from './support';
 
 /** 生产配送关系 and 下级配送链: every rule and every refusal at the API. */
@@ -370,12 +370,7 @@ describe('service functions for orders', () => {
   it('exports 配送产品目录 as .xlsx', async () => {
     const { d, ps } = await delegation(2, 'sxDist1', '14');
     await respond('sxDist1', { action: 'accept', ids: [d.documentId] });
-    const res = await fetch(`${baseUrl()}/api/delegated-products/export?delegationId=${d.documentId}`, {
-      headers: { Authorization: `Bearer ${await as('sxDist1')}` },
-    });
-    expect(res.status).toBe(200);
-    const wb = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]!]!);
+    const { rows } = await downloadWorkbook(`/api/delegated-products/export?delegationId=${d.documentId}`, await as('sxDist1'));
     expect(rows.map((r) => r['产品编码']).sort()).toEqual(ps.map((p) => p.code).sort());
     expect(rows[0]).toMatchObject({ 生产企业: '山东威高骨科材料股份有限公司', 配送省份: '山西省', 配送层级: '一级配送' });
     expect(rows[0]!['确认时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);

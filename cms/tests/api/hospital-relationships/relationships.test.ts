@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
-import { baseUrl, createUser, del, get, loginAs, post, put, testSupport, unique } from '../support/client';
+import { createUser, del, get, loginAs, post, put, testSupport, unique } from '../support/client';
+import { downloadWorkbook } from '../support/xlsx';
 
 /**
  * 医院配送关系 (DOMAIN.md §4): requests, answers, revocation, the 30-day 解约中 and who may do what.
@@ -496,20 +496,15 @@ describe('who reads what', () => {
     const h2 = await org('hospital');
     const doc = await established(h1, d);
     await request(h2, d);
-    const res = await fetch(`${baseUrl()}${B}/export?status=established`, { headers: { Authorization: `Bearer ${d.token}` } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-    const rows: any[][] = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1 });
-    expect(rows[0].slice(0, 5)).toEqual(['医疗机构', '所在地区', '配送企业', '配送区域', '状态']);
-    expect(rows.slice(1).map((r) => [r[0], r[4], r[11]])).toEqual([[h1.name, '已建立', '是']]);
-    expect(rows[1][5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const { header, rows } = await downloadWorkbook(`${B}/export?status=established`, d.token);
+    expect(header.slice(0, 5)).toEqual(['医疗机构', '所在地区', '配送企业', '配送区域', '状态']);
+    const [, , , , status, since, , , , , , orderable] = header;
+    expect(rows.map((r) => [r['医疗机构'], r[status!], r[orderable!]])).toEqual([[h1.name, '已建立', '是']]);
+    expect(rows[0]![since!]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // the search filters the export as it filters the list
-    const searched = await fetch(`${baseUrl()}${B}/export?q=${encodeURIComponent(h2.name)}`, { headers: { Authorization: `Bearer ${d.token}` } });
-    const found: any[][] = XLSX.utils.sheet_to_json(XLSX.read(new Uint8Array(await searched.arrayBuffer()), { type: 'array' }).Sheets['医院配送关系'], {
-      header: 1,
-    });
-    expect(found.slice(1).map((r) => [r[0], r[4]])).toEqual([[h2.name, '待确认']]);
+    const found = await downloadWorkbook(`${B}/export?q=${encodeURIComponent(h2.name)}`, d.token);
+    expect(found.sheetName).toBe('医院配送关系');
+    expect(found.rows.map((r) => [r['医疗机构'], r['状态']])).toEqual([[h2.name, '待确认']]);
     expect(doc).toBeTruthy();
     expect((await get(`${B}/export`, await loginAs('weigao'))).status).toBe(403);
   });
