@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { chinaDateTime, DELEGATION_LEVEL_LABELS, type DelegationLevel } from '@domain';
 import { StatusTag } from '../../components/status-tag';
 import { RowActions } from '../../components/row-actions';
-import { delegationActions, type DelegationRow } from './types';
+import type { DelegationRow } from './types';
 
 export interface DelegationRowHandlers {
   accept: (ids: string[]) => void;
@@ -50,7 +50,7 @@ export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<Del
       width: 240,
       render: (_: unknown, r) => (
         <RowActions
-          actions={delegationActions(r)}
+          actions={r.actions}
           specs={{
             accept: { label: t('delegations.accept'), onClick: () => on.accept([r.documentId]) },
             reject: { label: t('delegations.reject'), danger: true, onClick: () => on.reject([r.documentId]) },

@@ -16,7 +16,7 @@ import { useDelegationColumns } from './columns';
 import { DelegationProductsDrawer } from './products-drawer';
 import { SubDelegateModal } from './sub-delegate-modal';
 import { RejectDelegationModal } from './reject-modal';
-import { delegationActions, type DelegationRow } from './types';
+import type { DelegationRow } from './types';
 
 type Box = 'incoming' | 'outgoing';
 
@@ -49,7 +49,7 @@ export function DelegationList() {
   const rows = (tableProps.dataSource ?? []) as DelegationRow[];
   const selectedRows = rows.filter((r) => selected.includes(r.documentId));
   /** A batch action is offered when every ticked row lists it. */
-  const batchAllows = (action: string) => selectedRows.length > 0 && selectedRows.every((r) => delegationActions(r).includes(action));
+  const batchAllows = (action: string) => selectedRows.length > 0 && selectedRows.every((r) => (r.actions as readonly string[]).includes(action));
 
   const restart = () => {
     setCurrentPage(1);
@@ -141,7 +141,7 @@ export function DelegationList() {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (r) => ({
-                  disabled: !delegationActions(r).some((a) => a === 'accept' || a === 'reject'),
+                  disabled: !r.actions.some((a) => a === 'accept' || a === 'reject'),
                   'aria-label': `${r.manufacturerName ?? ''} ${r.provinceName} ${r.productCount}`,
                 }),
               }

@@ -4,13 +4,13 @@ import { getDefaultSortOrder } from '@refinedev/antd';
 import type { CrudSort } from '@refinedev/core';
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ACCOUNT_ENABLED_LABELS, accountActionLabel, chinaDateTime, YES_NO_LABELS, type AccountAction, type Role } from '@domain';
+import { ACCOUNT_ENABLED_LABELS, accountActionLabel, chinaDateTime, YES_NO_LABELS, type AccountAction } from '@domain';
 import { RowActions } from '../../components/row-actions';
-import { accountRowActions, type AccountRow } from './types';
+import type { AccountRow } from './types';
 
 const DANGER: ReadonlySet<string> = new Set(['delete', 'disable']);
 
-export function useAccountColumns(role: Role | undefined, sorters: CrudSort[], run: (r: AccountRow, a: AccountAction) => void): ColumnsType<AccountRow> {
+export function useAccountColumns(sorters: CrudSort[], run: (r: AccountRow, a: AccountAction) => void): ColumnsType<AccountRow> {
   const t = useTranslate();
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
   const k = lang === 'en-US' ? 'en' : 'zh';
@@ -22,7 +22,7 @@ export function useAccountColumns(role: Role | undefined, sorters: CrudSort[], r
       title: t('accounts.list.actions'),
       key: 'actions',
       render: (_, r) => {
-        const actions = accountRowActions(r, role);
+        const actions = r.actions;
         const specs = Object.fromEntries(actions.map((a) => [a, { label: accountActionLabel(a, r, lang), danger: DANGER.has(a), onClick: () => run(r, a) }]));
         return <RowActions actions={actions} specs={specs} />;
       },

@@ -45,7 +45,7 @@ export function DistributorAccountList() {
   });
   const rows = (tableProps.dataSource ?? []) as AccountRow[];
   const { runAction, issueMany } = useAccountActions({ onView: setViewing, onEdit: setEditing, onDone: () => setSelected([]) });
-  const columns = useAccountColumns(role, sorters, runAction);
+  const columns = useAccountColumns(sorters, runAction);
 
   const download = (path: string, query: QueryObject, name: string) =>
     downloadFile(`/api/${MANAGE}${path}`, query, name).catch((e) => message.error(String(e?.message ?? e)));

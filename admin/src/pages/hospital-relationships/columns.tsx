@@ -5,7 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { chinaDate, chinaDateTime, relationshipMachine, type RelationshipTransition, type Role } from '@domain';
 import { StatusTag } from '../../components/status-tag';
 import { RowActions, type RowActionSpec } from '../../components/row-actions';
-import { relationshipActions, type RelationshipRow } from './types';
+import type { RelationshipRow } from './types';
 
 const DANGER: ReadonlySet<string> = new Set(['reject', 'refuseRevoke', 'requestRevoke']);
 const time = (v: string | number | null) => chinaDateTime(v) || '—';
@@ -69,7 +69,7 @@ export function useRelationshipColumns(role: Role | undefined, start: (action: R
       title: t('relationships.actions'),
       key: 'actions',
       fixed: 'right',
-      render: (_, r) => <RowActions actions={relationshipActions(r, role)} specs={specs(r)} />,
+      render: (_, r) => <RowActions actions={r.actions} specs={specs(r)} />,
     });
   }
   return columns;

@@ -18,7 +18,7 @@ import { useRelationshipColumns } from './columns';
 import { RelationshipBulkToolbar } from './bulk-toolbar';
 import { RelationshipReasonModal, type ReasonRequest } from './reason-modal';
 import { RelationshipRequestModal } from './request-modal';
-import { BATCH_ACTIONS, relationshipActions, type RelationshipCounts, type RelationshipRow } from './types';
+import { BATCH_ACTIONS, type RelationshipCounts, type RelationshipRow } from './types';
 
 export function HospitalRelationshipList() {
   const t = useTranslate();
@@ -62,7 +62,7 @@ export function HospitalRelationshipList() {
 
   const rows = (tableProps.dataSource ?? []) as RelationshipRow[];
   const selectedRows = rows.filter((r) => selected.includes(r.documentId));
-  const batchAllows = (action: string) => selectedRows.length > 0 && selectedRows.every((r) => relationshipActions(r, role).includes(action));
+  const batchAllows = (action: string) => selectedRows.length > 0 && selectedRows.every((r) => (r.actions as readonly string[]).includes(action));
 
   const perform = async (action: RelationshipTransition, ids: string[], reason?: string) => {
     try {
@@ -195,7 +195,7 @@ export function HospitalRelationshipList() {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
                 getCheckboxProps: (r) => ({
-                  disabled: !relationshipActions(r, role).some((a) => (BATCH_ACTIONS as readonly string[]).includes(a)),
+                  disabled: !r.actions.some((a) => (BATCH_ACTIONS as readonly string[]).includes(a)),
                   'aria-label': r.hospitalName ?? '',
                 }),
               }
