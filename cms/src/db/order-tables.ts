@@ -4,9 +4,11 @@
  * marks the cached list totals of the family `orders` stale when it ends.
  */
 import type { Knex } from 'knex';
+import { pageOf, type Page } from '../domain/page';
 import type { Role } from '../domain/roles';
 import { bumpCounts } from './count-cache';
 import type { RawRow } from './order-rows';
+import { orgNames } from './org-names';
 
 /** Counts of list totals stop here (the list says "10000+"): a count stays a bounded index scan. */
 export const COUNT_CAP = 10_000;
@@ -56,4 +58,36 @@ export function ownRowsColumn(
     default:
       return ['id', -1];
   }
+}
+
+/**
+ * One page of a delivery or return list joined to its line (`build` makes the filtered query afresh),
+ * newest first by `${alias}.id`; the total is counted up to COUNT_CAP; `map` receives the names of the
+ * hospitals and distributors the page names.
+ */
+export async function cappedPage<T>(
+  build: () => Knex.QueryBuilder,
+  alias: string,
+  columns: readonly string[],
+  page: number,
+  pageSize: number,
+  map: (row: RawRow, names: Map<number, string>) => T,
+): Promise<Page<T>> {
+  const k = strapi.db.connection;
+  const rows: RawRow[] = await build()
+    .select(`${alias}.*`, ...columns)
+    .orderBy([{ column: `${alias}.id`, order: 'desc' }])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const c: { n?: unknown } | undefined = await k
+    .count({ n: '*' })
+    .from(build().select(k.raw('1')).limit(COUNT_CAP).as('capped'))
+    .first();
+  const names = await orgNames(rows.flatMap((r) => [Number(r.hospital_org_id ?? 0), Number(r.distributor_org_id ?? 0)]));
+  return pageOf(
+    rows.map((r) => map(r, names)),
+    Number(c?.n ?? 0),
+    page,
+    pageSize,
+  );
 }

@@ -23,7 +23,6 @@ import {
   initialInvoiceStatus,
   LINE_STATUS,
   modeAfterWithdraw,
-  pageOf,
   RECEIVABLE_DELIVERY_STATUSES,
   REWORK_INVOICE_STATUSES,
   statusAfterWithdraw,
@@ -37,9 +36,8 @@ import {
 import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
-import { orgNames } from '../../../db/org-names';
 import { DELIVERY_LINE_COLUMNS, deliveryOut, lineOut, type RawRow } from '../../../db/order-rows';
-import { COUNT_CAP, orderTx, ownRowsColumn, readDelivery, readLine, readLineById } from '../../../db/order-tables';
+import { cappedPage, orderTx, ownRowsColumn, readDelivery, readLine, readLineById } from '../../../db/order-tables';
 
 const LINE = 'api::order-line.order-line';
 const DELIVERY = 'api::delivery.delivery';
@@ -247,21 +245,6 @@ export default () => ({
       if (f.lineDocumentId) qb = qb.where('l.document_id', f.lineDocumentId);
       return whereContains(qb, ['l.product_name', 'l.order_code', 'd.batch_no', 'd.invoice_no'], f.q);
     };
-    const rows: RawRow[] = await build()
-      .select('d.*', ...DELIVERY_LINE_COLUMNS)
-      .orderBy([{ column: 'd.id', order: 'desc' }])
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const c: { n?: unknown } | undefined = await k
-      .count({ n: '*' })
-      .from(build().select(k.raw('1')).limit(COUNT_CAP).as('capped'))
-      .first();
-    const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
-    return pageOf(
-      rows.map((r) => deliveryOut(r, actor, { withLine: true, names })),
-      num(c?.n),
-      page,
-      pageSize,
-    );
+    return cappedPage(build, 'd', DELIVERY_LINE_COLUMNS, page, pageSize, (r, names) => deliveryOut(r, actor, { withLine: true, names }));
   },
 });

@@ -9,7 +9,6 @@ import {
   checkReturnRequest,
   DomainError,
   normaliseReason,
-  pageOf,
   RETURN_STATUS,
   returnMachine,
   type Page,
@@ -19,9 +18,8 @@ import {
 import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
-import { orgNames } from '../../../db/org-names';
 import { RETURN_LINE_COLUMNS, returnOut, type RawRow } from '../../../db/order-rows';
-import { COUNT_CAP, orderTx, ownRowsColumn, readLine, readLineById, readReturn } from '../../../db/order-tables';
+import { cappedPage, orderTx, ownRowsColumn, readLine, readLineById, readReturn } from '../../../db/order-tables';
 
 const LINE = 'api::order-line.order-line';
 const RETURN = 'api::return-request.return-request';
@@ -122,21 +120,6 @@ export default () => ({
       if (f.status?.length) qb = qb.whereIn('r.status', f.status);
       return whereContains(qb, ['l.product_name', 'l.order_code'], f.q);
     };
-    const rows: RawRow[] = await build()
-      .select('r.*', ...RETURN_LINE_COLUMNS)
-      .orderBy([{ column: 'r.id', order: 'desc' }])
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const c: { n?: unknown } | undefined = await k
-      .count({ n: '*' })
-      .from(build().select(k.raw('1')).limit(COUNT_CAP).as('capped'))
-      .first();
-    const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
-    return pageOf(
-      rows.map((r) => returnOut(r, actor, { withLine: true, names })),
-      num(c?.n),
-      page,
-      pageSize,
-    );
+    return cappedPage(build, 'r', RETURN_LINE_COLUMNS, page, pageSize, (r, names) => returnOut(r, actor, { withLine: true, names }));
   },
 });
