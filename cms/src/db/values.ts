@@ -1,5 +1,8 @@
 import { chinaIso } from '../domain/dates';
 
+/** A row as the driver answers it: column name → raw value (read it with the helpers below). */
+export type RawRow = Record<string, unknown>;
+
 /**
  * Column values as the drivers answer them → what the API sends. SQLite keeps datetimes as epoch
  * milliseconds (a number, or digits in text) and dates as 'YYYY-MM-DD' text; PostgreSQL answers Date

@@ -27,7 +27,8 @@ const isPg = () => String(strapi.db.config?.connection?.client ?? '').startsWith
 const history = () => strapi.service('api::state-history.state-history') as any;
 
 interface Answer {
-  action: RelationshipTransition;
+  /** As the route names it; anything but a transition of the machine answers 400 UNKNOWN_ACTION. */
+  action: string;
   documentIds: string[];
   reason?: string | null;
 }

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { DomainError } from '../../../domain/errors';
 import { findScoped, requireActor } from '../../../scope';
+import type { HttpContext } from '../../../utils/http';
 
 // Records whose history may be read, by the name used in the URL and in `entity`.
 const ENTITIES: Record<string, string> = {
@@ -15,7 +16,7 @@ const ENTITIES: Record<string, string> = {
 
 export default factories.createCoreController('api::state-history.state-history', () => ({
   /** GET /api/history/:entity/:documentId — the timeline of a record the caller may read. */
-  async timeline(ctx: any) {
+  async timeline(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const uid = ENTITIES[ctx.params.entity];
     if (!uid) throw new DomainError('UNKNOWN_ENTITY', '不支持的记录类型', { status: 404 });
