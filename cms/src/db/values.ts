@@ -15,6 +15,9 @@ export function dbDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** A text column as stored (no conversion), null when empty: what `row.col ?? null` answered. */
+export const dbText = (v: unknown): string | null => (v ?? null) as string | null;
+
 /** A datetime column as ISO text in China time (`…+08:00`). */
 export const dbIso = (v: unknown): string | null => chinaIso(dbDate(v));
 
