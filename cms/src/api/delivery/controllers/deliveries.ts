@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { deliveryMachine, invoiceMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { boolParam, enumList, parseInput, readPaging, searchTerm } from '../../../utils/query';
+import type deliveriesService from '../services/deliveries';
+import type invoicesService from '../services/invoices';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
-const deliveries = () => strapi.service('api::delivery.deliveries');
-const invoices = () => strapi.service('api::delivery.invoices');
+const deliveries = () => strapi.service('api::delivery.deliveries') as unknown as ReturnType<typeof deliveriesService>;
+const invoices = () => strapi.service('api::delivery.invoices') as unknown as ReturnType<typeof invoicesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const listQuery = z.object({

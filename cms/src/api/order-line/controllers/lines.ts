@@ -4,10 +4,11 @@ import { chinaDayBounds, LINE_TABS, orderLineMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
+import type linesService from '../services/lines';
 import { LINE_SORT_FIELDS, type LineFilters } from '../services/lines';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
-const svc = () => strapi.service('api::order-line.lines');
+const svc = () => strapi.service('api::order-line.lines') as unknown as ReturnType<typeof linesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { MAX_LINES_PER_ORDER, ORDER_REMARK_MAX_LENGTH } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { parseInput, searchTerm } from '../../../utils/query';
+import type placementService from '../services/placement';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
-const svc = () => strapi.service('api::order.placement');
+const svc = () => strapi.service('api::order.placement') as unknown as ReturnType<typeof placementService>;
 
 const intish = (msg: string) => z.coerce.number({ error: msg }).int(msg).positive(msg);
 

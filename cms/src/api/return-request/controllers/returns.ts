@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { returnMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { enumList, parseInput, readPaging, searchTerm } from '../../../utils/query';
+import type returnsService from '../services/returns';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
-const svc = () => strapi.service('api::return-request.returns');
+const svc = () => strapi.service('api::return-request.returns') as unknown as ReturnType<typeof returnsService>;
 
 const listQuery = z.object({ status: enumList(returnMachine.stateNames, '退货状态筛选条件不正确'), q: searchTerm });
 
