@@ -17,9 +17,9 @@ import {
   type ReturnRow,
   type ReturnStatus,
 } from '../domain';
-import { dbDay, dbIso } from './values';
+import { dbDay, dbIso, type RawRow } from './values';
 
-export type RawRow = Record<string, unknown>;
+export type { RawRow };
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -1,5 +1,8 @@
 import { chinaIso } from '../domain/dates';
 
+/** A row as the driver answers it: column name → raw value (read it with the helpers below). */
+export type RawRow = Record<string, unknown>;
+
 /**
  * Column values as the drivers answer them → what the API sends. SQLite keeps datetimes as epoch
  * milliseconds (a number, or digits in text) and dates as 'YYYY-MM-DD' text; PostgreSQL answers Date
@@ -11,6 +14,9 @@ export function dbDate(v: unknown): Date | null {
   const d = new Date(typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : String(v));
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/** A text column as stored (no conversion), null when empty: what `row.col ?? null` answered. */
+export const dbText = (v: unknown): string | null => (v ?? null) as string | null;
 
 /** A datetime column as ISO text in China time (`…+08:00`). */
 export const dbIso = (v: unknown): string | null => chinaIso(dbDate(v));

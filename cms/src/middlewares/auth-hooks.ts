@@ -22,29 +22,39 @@ const CHANGE_ERRORS: Array<[RegExp, string, string, string]> = [
 // At least 8 characters with letters and digits: issued accounts start from a shared initial password.
 const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,64}$/;
 
-export default () => async (ctx: any, next: () => Promise<void>) => {
+/** What the hooks read and write of Koa's context. */
+interface AuthRouteContext {
+  method: string;
+  path: string;
+  request: { body?: unknown };
+  body: unknown;
+  status: number;
+}
+
+export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) => {
   const isLogin = ctx.method === 'POST' && ctx.path === '/api/auth/local';
   const isChange = ctx.method === 'POST' && ctx.path === '/api/auth/change-password';
   if (!isLogin && !isChange) return next();
   if (isChange) {
-    const { password, passwordConfirmation } = ctx.request.body ?? {};
+    const { password, passwordConfirmation } = (ctx.request.body ?? {}) as { password?: unknown; passwordConfirmation?: unknown };
     if (typeof password === 'string' && password === passwordConfirmation && !STRONG_PASSWORD.test(password)) {
       throw new DomainError('PASSWORD_WEAK', '新密码至少 8 位，且须同时包含字母和数字', { status: 400, field: 'password' });
     }
   }
   try {
     await next();
-  } catch (err: any) {
+  } catch (err: unknown) {
+    const e = err as { message?: string; status?: number } | null | undefined;
     if (isLogin) {
-      const hit = LOGIN_ERRORS.find(([re]) => re.test(err?.message ?? ''));
-      if (hit) throw new DomainError(hit[1], hit[2], { status: err.status ?? 400 });
+      const hit = LOGIN_ERRORS.find(([re]) => re.test(e?.message ?? ''));
+      if (hit) throw new DomainError(hit[1], hit[2], { status: e!.status ?? 400 });
     } else {
-      const hit = CHANGE_ERRORS.find(([re]) => re.test(err?.message ?? ''));
-      if (hit) throw new DomainError(hit[1], hit[2], { status: err.status ?? 400, field: hit[3] });
+      const hit = CHANGE_ERRORS.find(([re]) => re.test(e?.message ?? ''));
+      if (hit) throw new DomainError(hit[1], hit[2], { status: e!.status ?? 400, field: hit[3] });
     }
     throw err;
   }
-  const userId = Number(ctx.body?.user?.id);
+  const userId = Number((ctx.body as { user?: { id?: unknown } | null } | null | undefined)?.user?.id);
   if (ctx.status !== 200 || !userId) return;
   const now = new Date();
   if (isLogin) {

@@ -15,6 +15,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** What the panel reads and writes of Koa's context. */
+interface PanelContext {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  type: string;
+  set(field: string, value: string): void;
+}
+
 /**
  * Serves the Refine panel (admin/dist) at `/` on the same origin as `/api` and `/admin`.
  * Strapi's own routes answer first; only what they leave as 404 for a GET falls through to the panel,
@@ -22,7 +32,7 @@ const TYPES: Record<string, string> = {
  */
 export default (config: { dir?: string } = {}) => {
   const root = path.resolve(config.dir ?? process.env.PANEL_DIR ?? path.join(__dirname, '..', '..', '..', '..', 'admin', 'dist'));
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: PanelContext, next: () => Promise<void>) => {
     await next();
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return;
     // Strapi redirects `/` to its own admin; the panel owns `/`.

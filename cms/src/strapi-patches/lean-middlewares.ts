@@ -15,6 +15,7 @@
 import type { Core } from '@strapi/strapi';
 import type { StrapiPatch } from './patch';
 
+// `any`: Strapi's middlewares take Koa's whole context, and recordHeaders hands them a synthetic part of one.
 type Mw = (ctx: any, next: () => Promise<unknown>) => unknown;
 type Factory = (config: unknown, ctx: { strapi: Core.Strapi }) => Mw;
 interface MiddlewareRegistry {

@@ -9,7 +9,7 @@ import type { Actor } from '../../../scope';
 import { readPaging } from '../../../utils/query';
 import { whereContains } from '../../../utils/search';
 import { exportSheet, type Column } from '../../../utils/xlsx-export';
-import { dbIso } from '../../../db/values';
+import { dbIso, dbText, type RawRow } from '../../../db/values';
 import { parseProductsQuery, type ProductsQuery } from '../support/input';
 import { productRow, provinceName } from '../support/rows';
 
@@ -43,16 +43,17 @@ function base(actor: Actor, q: ProductsQuery) {
   return qb;
 }
 
-async function toRow(r: any) {
+async function toRow(r: RawRow) {
+  const provinceCode = r.province_code as string;
   return {
     ...productRow(r),
-    documentId: r.item_document_id,
-    productDocumentId: r.document_id,
-    provinceCode: r.province_code,
-    provinceName: await provinceName(r.province_code),
+    documentId: r.item_document_id as string,
+    productDocumentId: r.document_id as string,
+    provinceCode,
+    provinceName: await provinceName(provinceCode),
     level: Number(r.level),
-    delegationDocumentId: r.delegation_document_id,
-    delegatorName: r.delegator_name ?? null,
+    delegationDocumentId: r.delegation_document_id as string,
+    delegatorName: dbText(r.delegator_name),
     manufacturerOrgId: Number(r.manufacturer_org_id),
     acceptedAt: dbIso(r.responded_at),
   };

@@ -19,13 +19,16 @@ import { isDomainError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
 import { assertReadable } from '../../../scope/ownership';
 import { now } from '../../../utils/clock';
+import type { Knex } from 'knex';
+import type { RawRow } from '../../../db/values';
+import type historyService from '../../state-history/services/state-history';
 import { createInput, parseBody, respondInput, subInput } from '../support/input';
 import { attrs, ITEM_UID, loadByDocumentIds, oneRow, requireDistributorOrg, UID } from '../support/rows';
 
 const uniq = <T>(a: T[]) => [...new Set(a)];
-const history = () => strapi.service('api::state-history.state-history') as any;
+const history = () => strapi.service('api::state-history.state-history') as unknown as ReturnType<typeof historyService>;
 const concurrent = () => new DomainError('CONCURRENT_CHANGE', '委托状态已被其他操作改变，请刷新后重试', { status: 409 });
-const products = (rows: any[]) => rows.map((p: any) => `${p.code} ${p.name}`).join('、');
+const products = (rows: RawRow[]) => rows.map((p) => `${p.code} ${p.name}`).join('、');
 
 interface NewDelegation {
   delegatorOrgId: number;
@@ -53,34 +56,40 @@ async function insert(actor: Actor, d: NewDelegation, productIds: number[]): Pro
 }
 
 /** The manufacturer's own listed products among `productDocIds`, not yet (pending or accepted) delegated to the distributor in the province. */
-async function delegableProducts(trx: any, actor: Actor, productDocIds: string[], distributorOrgId: number, provinceCode: string): Promise<number[]> {
+async function delegableProducts(
+  trx: Knex.Transaction,
+  actor: Actor,
+  productDocIds: string[],
+  distributorOrgId: number,
+  provinceCode: string,
+): Promise<number[]> {
   const knex = strapi.db.connection;
-  const found = await knex('products as p')
+  const found: RawRow[] = await knex('products as p')
     .transacting(trx)
     .leftJoin('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
     .select('p.id', 'p.document_id', 'p.name', 'p.code', 'p.listed', 'l.organisation_id as mf')
     .whereIn('p.document_id', productDocIds);
-  const byDoc = new Set(found.map((p: any) => p.document_id));
+  const byDoc = new Set(found.map((p) => p.document_id));
   const missing = productDocIds.filter((d) => !byDoc.has(d));
   if (missing.length)
     throw new DomainError('PRODUCT_NOT_FOUND', `产品不存在：${missing.join('、')}`, { status: 400, field: 'productIds', details: { missing } });
-  const foreign = found.filter((p: any) => Number(p.mf) !== actor.orgId);
+  const foreign = found.filter((p) => Number(p.mf) !== actor.orgId);
   if (foreign.length) {
     throw new DomainError('PRODUCT_NOT_OWN', `只能委托本企业的产品：${products(foreign)}`, {
       status: 403,
       field: 'productIds',
-      details: { products: foreign.map((p: any) => p.document_id) },
+      details: { products: foreign.map((p) => p.document_id) },
     });
   }
-  const unlisted = found.filter((p: any) => !(p.listed === true || p.listed === 1));
+  const unlisted = found.filter((p) => !(p.listed === true || p.listed === 1));
   if (unlisted.length) {
     throw new DomainError('PRODUCT_NOT_LISTED', `产品未挂网，不能委托：${products(unlisted)}`, {
       status: 409,
       field: 'productIds',
-      details: { products: unlisted.map((p: any) => p.document_id) },
+      details: { products: unlisted.map((p) => p.document_id) },
     });
   }
-  const ids = found.map((p: any) => Number(p.id));
+  const ids = found.map((p) => Number(p.id));
   const dup = await knex('delegation_items as i')
     .transacting(trx)
     .join('delegations as d', 'd.id', 'i.delegation_id')
@@ -96,14 +105,14 @@ async function delegableProducts(trx: any, actor: Actor, productDocIds: string[]
 }
 
 /** The product ids a sub-delegation carries: the chosen ones (each must be in the parent), or all of the parent's. */
-async function subDelegatedProducts(trx: any, parentId: number, wanted: string[] | undefined): Promise<number[]> {
-  const items = await strapi.db
+async function subDelegatedProducts(trx: Knex.Transaction, parentId: number, wanted: string[] | undefined): Promise<number[]> {
+  const items: RawRow[] = await strapi.db
     .connection('delegation_items as i')
     .transacting(trx)
     .join('products as p', 'p.id', 'i.product_id')
     .where('i.delegation_id', parentId)
     .select('i.product_id', 'p.document_id');
-  const byDoc = new Map(items.map((i: any) => [i.document_id as string, Number(i.product_id)]));
+  const byDoc = new Map(items.map((i) => [i.document_id as string, Number(i.product_id)]));
   if (!wanted) return [...byDoc.values()];
   const docs = uniq(wanted);
   const outside = docs.filter((d) => !byDoc.has(d));
@@ -123,7 +132,7 @@ export default () => ({
   async create(actor: Actor, body: unknown): Promise<{ data: DelegationRow }> {
     const input = parseBody(createInput, body);
     if (!isProvinceCode(input.provinceCode)) throw validationError('PROVINCE_INVALID', '请选择正确的省份', 'provinceCode');
-    const documentId: string = await strapi.db.transaction(async ({ trx }: any) => {
+    const documentId: string = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const province = await strapi.db
         .connection('regions')
         .transacting(trx)
@@ -141,7 +150,7 @@ export default () => ({
   /** The distributor of an accepted level-1 delegation delegates (some of) its products on to one other distributor. */
   async subDelegate(actor: Actor, parentDocumentId: string, body: unknown): Promise<{ data: DelegationRow }> {
     const input = parseBody(subInput, body);
-    const documentId: string = await strapi.db.transaction(async ({ trx }: any) => {
+    const documentId: string = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const raw = (await loadByDocumentIds(trx, [parentDocumentId])).get(parentDocumentId);
       const parent = raw ? attrs(raw) : null;
       assertReadable(actor, UID, parent);
@@ -174,7 +183,7 @@ export default () => ({
     const spec = delegationMachine.transitions[input.action];
     // Reason first: a field error, whatever the rows.
     if (spec.reason) delegationMachine.next(input.action, spec.from[0]!, { role: actor.role, reason });
-    await strapi.db.transaction(async ({ trx }: any) => {
+    await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const rows = await loadByDocumentIds(trx, ids);
       const errors: Array<{ documentId: string; code: string; status: number; message: string }> = [];
       for (const id of ids) {
@@ -199,7 +208,7 @@ export default () => ({
         const n = await strapi.db
           .connection('delegations')
           .transacting(trx)
-          .where('id', rows.get(id).id)
+          .where('id', rows.get(id)!.id as number)
           .whereIn('status', spec.from)
           .update({ status: spec.to, reason: kept, responded_at: at, updated_at: at });
         if (n !== 1) throw concurrent();
@@ -208,9 +217,9 @@ export default () => ({
         actor,
         ids.map((id) => ({
           entity: 'delegation',
-          entityId: Number(rows.get(id).id),
+          entityId: Number(rows.get(id)!.id),
           action: input.action,
-          from: rows.get(id).status,
+          from: rows.get(id)!.status as string,
           to: spec.to,
           reason: kept,
         })),
@@ -221,7 +230,7 @@ export default () => ({
 
   /** 撤回: the delegator withdraws a pending delegation. */
   async withdraw(actor: Actor, documentId: string): Promise<{ data: DelegationRow }> {
-    await strapi.db.transaction(async ({ trx }: any) => {
+    await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const raw = (await loadByDocumentIds(trx, [documentId])).get(documentId);
       const r = raw ? attrs(raw) : null;
       assertReadable(actor, UID, r);

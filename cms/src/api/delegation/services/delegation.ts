@@ -7,6 +7,7 @@ import { factories } from '@strapi/strapi';
 import { DELIVERABLE_DELEGATION_STATUSES, pageOf, type DelegationRow, type Page } from '../../../domain';
 import type { Actor } from '../../../scope';
 import { readPaging } from '../../../utils/query';
+import type { RawRow } from '../../../db/values';
 import { whereContains } from '../../../utils/search';
 import { DELEGATION_SORTS, parseListQuery, parseProductsQuery } from '../support/input';
 import { baseList, listColumns, oneRow, productRow, toListRow, UID } from '../support/rows';
@@ -28,7 +29,7 @@ export default factories.createCoreService(UID, () => ({
   /** Numeric ids of every product delegated (accepted, level 1 or 2) to the distributor in the province, ascending. */
   async delegatedProductIds(distributorOrgId: number, provinceCode: string): Promise<number[]> {
     const rows = await deliverableItems(distributorOrgId, provinceCode).distinct('i.product_id').orderBy('i.product_id', 'asc');
-    return rows.map((r: any) => Number(r.product_id));
+    return rows.map((r: RawRow) => Number(r.product_id));
   },
 
   /** One delegation as the list shows it (404 when the actor may not read it). */
@@ -50,12 +51,12 @@ export default factories.createCoreService(UID, () => ({
     const [{ total }] = await qb.clone().clearSelect().count({ total: '*' });
     const rows = await qb
       .clone()
-      .select(listColumns())
+      .select<RawRow[]>(listColumns())
       .orderBy(DELEGATION_SORTS[q.sort.field], q.sort.dir)
       .orderBy('d.id', 'desc')
       .limit(pageSize)
       .offset(offset);
-    return pageOf(await Promise.all(rows.map((r: any) => toListRow(actor, r))), Number(total), page, pageSize);
+    return pageOf(await Promise.all(rows.map((r) => toListRow(actor, r))), Number(total), page, pageSize);
   },
 
   /** Products of a delegation (GET /api/delegations/:documentId/products). */

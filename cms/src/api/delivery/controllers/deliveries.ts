@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { deliveryMachine, invoiceMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { boolParam, enumList, parseInput, readPaging, searchTerm } from '../../../utils/query';
+import type deliveriesService from '../services/deliveries';
+import type invoicesService from '../services/invoices';
+import { requestBody, type HttpContext } from '../../../utils/http';
 
-const deliveries = () => strapi.service('api::delivery.deliveries');
-const invoices = () => strapi.service('api::delivery.invoices');
-const body = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
+const deliveries = () => strapi.service('api::delivery.deliveries') as unknown as ReturnType<typeof deliveriesService>;
+const invoices = () => strapi.service('api::delivery.invoices') as unknown as ReturnType<typeof invoicesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const listQuery = z.object({
@@ -18,12 +20,12 @@ const listQuery = z.object({
 });
 
 export default {
-  async deliver(ctx: any) {
+  async deliver(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await deliveries().deliver(actor, String(ctx.params.id), body(ctx));
+    ctx.body = await deliveries().deliver(actor, String(ctx.params.id), requestBody(ctx));
   },
 
-  async list(ctx: any) {
+  async list(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
     const q = parseInput(listQuery, ctx.query);
@@ -35,23 +37,23 @@ export default {
     );
   },
 
-  async withdraw(ctx: any) {
+  async withdraw(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = await deliveries().withdrawDelivery(actor, String(ctx.params.id));
   },
 
-  async receive(ctx: any) {
+  async receive(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = await deliveries().receive(actor, String(ctx.params.id));
   },
 
-  async invoice(ctx: any) {
+  async invoice(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await invoices().setInvoice(actor, String(ctx.params.id), body(ctx));
+    ctx.body = await invoices().setInvoice(actor, String(ctx.params.id), requestBody(ctx));
   },
 
-  async check(ctx: any) {
+  async check(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await invoices().checkInvoice(actor, String(ctx.params.id), body(ctx).result, body(ctx).reason);
+    ctx.body = await invoices().checkInvoice(actor, String(ctx.params.id), requestBody(ctx).result, requestBody(ctx).reason);
   },
 };

@@ -21,6 +21,7 @@ import type importService from '../services/import';
 import type listService from '../services/list';
 import type loginsService from '../services/logins';
 import type writeService from '../services/write';
+import type { HttpContext } from '../../../utils/http';
 
 type Services = {
   list: ReturnType<typeof listService>;
@@ -109,53 +110,53 @@ const listInput = (query: unknown) => ({
   filters: parseInput(listQuery, query, 'FILTER_INVALID'),
   paging: readPaging(query, { pageSize: ACCOUNT_LIST_PAGE_SIZE, max: ACCOUNT_LIST_MAX_PAGE_SIZE }),
 });
-const documentId = (ctx: any) => parseInput(documentIdParam, ctx.params).documentId;
+const documentId = (ctx: HttpContext) => parseInput(documentIdParam, ctx.params).documentId;
 
 export default factories.createCoreController('api::distributor-account.distributor-account', () => ({
-  async manageList(ctx: any) {
+  async manageList(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { filters, paging } = listInput(ctx.query);
     ctx.body = await service('list').list(actor, filters, paging);
   },
-  async manageOne(ctx: any) {
+  async manageOne(ctx: HttpContext) {
     ctx.body = { data: await service('list').findOne(await requireActor(ctx), documentId(ctx)) };
   },
-  async exportList(ctx: any) {
+  async exportList(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { filters } = listInput(ctx.query);
     sendXlsx(ctx, '本省配送企业用户列表.xlsx', service('list').exportList(actor, filters));
   },
-  async usernamePreview(ctx: any) {
+  async usernamePreview(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { provincialAccount } = parseInput(previewQuery, ctx.query);
     ctx.body = { data: await service('write').previewUsername(actor, provincialAccount) };
   },
-  async manageCreate(ctx: any) {
+  async manageCreate(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = { data: await service('write').create(actor, parseInput(accountBody, ctx.request.body, 'ACCOUNT_INVALID')) };
   },
-  async manageUpdate(ctx: any) {
+  async manageUpdate(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = { data: await service('write').update(actor, documentId(ctx), parseInput(accountBody, ctx.request.body, 'ACCOUNT_INVALID')) };
   },
-  async manageDelete(ctx: any) {
+  async manageDelete(ctx: HttpContext) {
     ctx.body = { data: await service('write').remove(await requireActor(ctx), documentId(ctx)) };
   },
-  async issue(ctx: any) {
+  async issue(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { documentIds } = parseInput(issueBody, ctx.request.body, 'ISSUE_SELECTION_REQUIRED');
     ctx.body = { data: await service('logins').issue(actor, documentIds) };
   },
-  async enable(ctx: any) {
+  async enable(ctx: HttpContext) {
     ctx.body = { data: await service('logins').setEnabled(await requireActor(ctx), documentId(ctx), true) };
   },
-  async disable(ctx: any) {
+  async disable(ctx: HttpContext) {
     ctx.body = { data: await service('logins').setEnabled(await requireActor(ctx), documentId(ctx), false) };
   },
-  async resetPassword(ctx: any) {
+  async resetPassword(ctx: HttpContext) {
     ctx.body = { data: await service('logins').resetPassword(await requireActor(ctx), documentId(ctx)) };
   },
-  async template(ctx: any) {
+  async template(ctx: HttpContext) {
     await requireActor(ctx);
     const name = '配送企业账号导入模板.xlsx';
     ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -163,7 +164,7 @@ export default factories.createCoreController('api::distributor-account.distribu
     ctx.body = templateWorkbook();
   },
   /** 导入: multipart `file`. */
-  async importFile(ctx: any) {
+  async importFile(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = { data: await service('import').importFile(actor, readUploadedFile(ctx).buffer) };
   },

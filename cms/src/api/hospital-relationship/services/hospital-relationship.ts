@@ -27,7 +27,7 @@ import { notFound } from '../../../scope/ownership';
 import { now } from '../../../utils/clock';
 import { readPaging } from '../../../utils/query';
 import { whereContains } from '../../../utils/search';
-import { dbDate } from '../../../db/values';
+import { dbDate, type RawRow } from '../../../db/values';
 import { parseCandidatesQuery, parseListQuery } from '../support/input';
 import { baseQuery, filteredList, knex, parseJsonArray, presentRows, regionNamesFor, SELECT, T, UID } from '../support/rows';
 
@@ -36,8 +36,11 @@ async function pairStatuses(hospitalOrgId: number, distributorOrgIds: number[] |
   const qb = knex()(T).select('distributor_org_id', 'status', 'terminating_since').where('hospital_org_id', hospitalOrgId);
   if (distributorOrgIds) qb.whereIn('distributor_org_id', distributorOrgIds);
   if (stored) qb.whereIn('status', stored);
-  const rows: any[] = await qb;
-  return rows.map((r) => ({ distributorOrgId: Number(r.distributor_org_id), status: effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at) }));
+  const rows: RawRow[] = await qb;
+  return rows.map((r) => ({
+    distributorOrgId: Number(r.distributor_org_id),
+    status: effectiveRelationshipStatus(r.status as string, dbDate(r.terminating_since), at),
+  }));
 }
 
 export default factories.createCoreService(UID, () => ({
@@ -71,9 +74,10 @@ export default factories.createCoreService(UID, () => ({
       .select(knex().raw(`sum(case when hr.terminating_since <= ? then 1 else 0 end) as due`, [cutoff]))
       .groupBy('hr.status');
     const byStatus: Record<string, number> = Object.fromEntries(relationshipMachine.stateNames.map((s) => [s, 0]));
-    for (const r of rows as any[]) {
-      const due = r.status === RELATIONSHIP_STATUS.terminating ? Number(r.due ?? 0) : 0;
-      byStatus[r.status] = (byStatus[r.status] ?? 0) + Number(r.n) - due;
+    for (const r of rows as RawRow[]) {
+      const status = r.status as string;
+      const due = status === RELATIONSHIP_STATUS.terminating ? Number(r.due ?? 0) : 0;
+      byStatus[status] = (byStatus[status] ?? 0) + Number(r.n) - due;
       byStatus[RELATIONSHIP_STATUS.terminated] = (byStatus[RELATIONSHIP_STATUS.terminated] ?? 0) + due;
     }
     const todo = actor.role === 'distributor' ? DISTRIBUTOR_TODO_RELATIONSHIP_STATUSES.reduce((n, s) => n + (byStatus[s] ?? 0), 0) : 0;
@@ -89,13 +93,13 @@ export default factories.createCoreService(UID, () => ({
     const qb = knex()('organisations as d')
       .select('d.id', 'd.document_id', 'd.name', 'd.region_code', 'd.distribution_area_codes')
       .where('d.type', 'distributor')
-      .where((w: any) => w.where('d.enabled', true).orWhereNull('d.enabled'))
+      .where((w) => w.where('d.enabled', true).orWhereNull('d.enabled'))
       .orderBy('d.name', 'asc')
       .limit(500);
     if (actor.provinceCode) qb.where('d.province_code', actor.provinceCode);
     else qb.whereRaw('1 = 0');
     whereContains(qb, ['d.name'], q.q);
-    const orgs: any[] = await qb;
+    const orgs: RawRow[] = await qb;
     const statuses = new Map<number, string[]>();
     const pairs = orgs.length
       ? await pairStatuses(

@@ -20,14 +20,18 @@ import type { Actor } from '../../../scope';
 import { assertReadable } from '../../../scope/ownership';
 import { scopeAttributes } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { dbDate } from '../../../db/values';
+import type { Knex } from 'knex';
+import { dbDate, type RawRow } from '../../../db/values';
+import type historyService from '../../state-history/services/state-history';
+import type { Change } from '../../state-history/services/state-history';
 import { ENTITY, knex, T, UID } from '../support/rows';
 
 const isPg = () => String(strapi.db.config?.connection?.client ?? '').startsWith('p');
-const history = () => strapi.service('api::state-history.state-history') as any;
+const history = () => strapi.service('api::state-history.state-history') as unknown as ReturnType<typeof historyService>;
 
 interface Answer {
-  action: RelationshipTransition;
+  /** As the route names it; anything but a transition of the machine answers 400 UNKNOWN_ACTION. */
+  action: string;
   documentIds: string[];
   reason?: string | null;
 }
@@ -66,12 +70,12 @@ export default () => ({
     if (!actor.provinceCode || distributor.provinceCode !== actor.provinceCode) {
       throw new DomainError('DISTRIBUTOR_OTHER_PROVINCE', '只能向本省的配送企业申请委托配送', { status: 409, field: 'distributorOrgId' });
     }
-    return strapi.db.transaction(async ({ trx }: any) => {
+    return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const at = now();
       // Serialise requests of one hospital (PostgreSQL runs transactions in parallel; SQLite has one writer).
       if (isPg()) await trx('organisations').where('id', actor.orgId).forUpdate().select('id');
       const existing = await trx(T).select('status', 'terminating_since').where({ hospital_org_id: actor.orgId, distributor_org_id: distributorOrgId });
-      assertCanRequestAgain(existing.map((r: any) => effectiveRelationshipStatus(r.status, dbDate(r.terminating_since), at)));
+      assertCanRequestAgain(existing.map((r: RawRow) => effectiveRelationshipStatus(r.status as string, dbDate(r.terminating_since), at)));
       const created = await strapi.db.query(UID).create({
         data: { hospitalOrgId: actor.orgId, distributorOrgId, provinceCode: actor.provinceCode, status: NEW_RELATIONSHIP_STATUS, requestedAt: at },
       });
@@ -100,8 +104,8 @@ export default () => ({
     const ownField = actor.role === 'hospital' ? 'hospitalOrgId' : 'distributorOrgId';
     const notAddressee = actor.role === 'distributor' ? '只有被委托的配送企业可以处理该申请' : '只有提出申请的医疗机构可以执行此操作';
     const at = now();
-    return strapi.db.transaction(async ({ trx }: any) => {
-      const changes: any[] = [];
+    return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      const changes: Change[] = [];
       for (const documentId of ids) {
         const row = await strapi.db
           .query(UID)
@@ -121,7 +125,7 @@ export default () => ({
           .where({ id: row.id, status: row.status })
           .update({ status: to, updated_at: at, ...columnsOf(action, at, reason) });
         if (n !== 1) throw new DomainError('CONCURRENT_CHANGE', '该记录已被他人处理，请刷新后重试', { status: 409 });
-        changes.push({ entity: ENTITY, entityId: row.id, action, from, to, reason });
+        changes.push({ entity: ENTITY, entityId: row.id as number, action, from, to, reason });
       }
       await history().record(actor, changes);
       return { updated: changes.length, status: spec.to };
@@ -138,9 +142,9 @@ export default () => ({
     const due = await knex()(T).select('id').where('status', terminating).where('terminating_since', '<=', cutoff).limit(1000);
     let n = 0;
     for (let i = 0; i < due.length; i += 100) {
-      const batch = due.slice(i, i + 100).map((r: any) => r.id);
-      await strapi.db.transaction(async ({ trx }: any) => {
-        const changes: any[] = [];
+      const batch = due.slice(i, i + 100).map((r: RawRow) => r.id as number);
+      await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+        const changes: Change[] = [];
         for (const id of batch) {
           const k = await trx(T).where({ id, status: terminating }).where('terminating_since', '<=', cutoff).update({ status: terminated, updated_at: at });
           if (k === 1)

@@ -15,11 +15,13 @@ import {
   terminationEndsAt,
   type ActorRef,
   type RelationshipRow,
+  type RelationshipStatus,
 } from '../../../domain';
 import { applyScope, type Actor } from '../../../scope';
 import { whereContains } from '../../../utils/search';
 import { RELATIONSHIP_SORTS, type RelationshipListQuery } from './input';
-import { dbDate, dbIso } from '../../../db/values';
+import type { Knex } from 'knex';
+import { dbDate, dbIso, dbText, type RawRow } from '../../../db/values';
 
 export const UID = 'api::hospital-relationship.hospital-relationship';
 export const T = 'hospital_relationships';
@@ -28,21 +30,19 @@ export const ENTITY = 'hospital-relationship';
 export const knex = () => strapi.db.connection;
 
 /** Adds "effective status ∈ statuses" to a knex builder over `hospital_relationships hr`. */
-export function whereEffectiveStatus(qb: any, statuses: readonly string[], at: Date, alias = 'hr') {
+export function whereEffectiveStatus<B extends Knex.QueryBuilder>(qb: B, statuses: readonly string[], at: Date, alias = 'hr') {
   const cutoff = terminationCutoff(at);
   const col = (c: string) => `${alias}.${c}`;
   const plan = effectiveStatusPlan(statuses);
   const terminating = RELATIONSHIP_STATUS.terminating;
-  return qb.where((w: any) => {
+  return qb.where((w) => {
     if (plan.stored.length) w.orWhereIn(col('status'), plan.stored);
-    if (plan.dueTerminating) w.orWhere((x: any) => x.where(col('status'), terminating).where(col('terminating_since'), '<=', cutoff));
+    if (plan.dueTerminating) w.orWhere((x) => x.where(col('status'), terminating).where(col('terminating_since'), '<=', cutoff));
     if (plan.liveTerminating) {
-      w.orWhere((x: any) =>
-        x.where(col('status'), terminating).where((y: any) => y.where(col('terminating_since'), '>', cutoff).orWhereNull(col('terminating_since'))),
-      );
+      w.orWhere((x) => x.where(col('status'), terminating).where((y) => y.where(col('terminating_since'), '>', cutoff).orWhereNull(col('terminating_since'))));
     }
     if (!plan.stored.length && !plan.dueTerminating && !plan.liveTerminating) w.whereRaw('1 = 0');
-  });
+  }) as B;
 }
 
 export function parseJsonArray(v: unknown): string[] {
@@ -101,27 +101,28 @@ export const SELECT = [
 ];
 
 /** One list row as `actor` sees it at `at`: effective status, end date and days left of a termination, its actions. */
-export function presentRow(r: any, at: Date, regionNames: Map<string, string>, actor: ActorRef): RelationshipRow {
+export function presentRow(r: RawRow, at: Date, regionNames: Map<string, string>, actor: ActorRef): RelationshipRow {
   const since = dbDate(r.terminating_since);
-  const stored = r.status;
+  const stored = r.status as RelationshipStatus;
+  const regionCode = dbText(r.hospital_region_code);
   const status = effectiveRelationshipStatus(stored, since, at);
   const ending = since && (status === RELATIONSHIP_STATUS.terminating || status === RELATIONSHIP_STATUS.terminated);
   const row: Omit<RelationshipRow, 'actions'> = {
     id: Number(r.id),
-    documentId: r.document_id,
+    documentId: r.document_id as string,
     hospitalOrgId: Number(r.hospital_org_id),
-    hospitalName: r.hospital_name ?? null,
-    hospitalLevel: r.hospital_level ?? null,
-    hospitalRegionCode: r.hospital_region_code ?? null,
-    hospitalRegionName: r.hospital_region_code ? (regionNames.get(r.hospital_region_code) ?? null) : null,
+    hospitalName: dbText(r.hospital_name),
+    hospitalLevel: dbText(r.hospital_level),
+    hospitalRegionCode: regionCode,
+    hospitalRegionName: regionCode ? (regionNames.get(regionCode) ?? null) : null,
     distributorOrgId: Number(r.distributor_org_id),
-    distributorName: r.distributor_name ?? null,
+    distributorName: dbText(r.distributor_name),
     distributorAreas: parseJsonArray(r.distributor_areas).map((code) => ({ code, name: regionNames.get(code) ?? code })),
-    provinceCode: r.province_code,
+    provinceCode: r.province_code as string,
     status,
     storedStatus: stored,
-    reason: r.reason ?? null,
-    revokeReason: r.revoke_reason ?? null,
+    reason: dbText(r.reason),
+    revokeReason: dbText(r.revoke_reason),
     requestedAt: dbIso(r.requested_at),
     respondedAt: dbIso(r.responded_at),
     revokeRequestedAt: dbIso(r.revoke_requested_at),
@@ -135,10 +136,10 @@ export function presentRow(r: any, at: Date, regionNames: Map<string, string>, a
   return { ...row, actions: relationshipActions(row, actor) };
 }
 
-export async function presentRows(rows: any[], at: Date, actor: ActorRef): Promise<RelationshipRow[]> {
+export async function presentRows(rows: RawRow[], at: Date, actor: ActorRef): Promise<RelationshipRow[]> {
   const codes: string[] = [];
   for (const r of rows) {
-    if (r.hospital_region_code) codes.push(r.hospital_region_code);
+    if (r.hospital_region_code) codes.push(r.hospital_region_code as string);
     codes.push(...parseJsonArray(r.distributor_areas));
   }
   const names = await regionNamesFor(codes);

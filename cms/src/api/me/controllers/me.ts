@@ -1,9 +1,11 @@
 import { requireActor } from '../../../scope';
 import { ROLE_LABELS } from '../../../domain/roles';
+import type { HttpContext } from '../../../utils/http';
+import type meService from '../services/me';
 
 /** The caller, its organisation and role, for the panel's header, menu and guards. */
 export default {
-  async show(ctx: any) {
+  async show(ctx: HttpContext) {
     const actor = await requireActor(ctx, { allowPasswordChange: true });
     const province = actor.provinceCode
       ? await strapi.db.query('api::region.region').findOne({ where: { code: `${actor.provinceCode}0000` }, select: ['name'] })
@@ -26,8 +28,8 @@ export default {
   },
 
   /** GET /api/me/todos — counts of what waits for the caller (待办), for the menu badges and the dashboard. */
-  async todos(ctx: any) {
+  async todos(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await strapi.service('api::me.me').todos(actor) };
+    ctx.body = { data: await (strapi.service('api::me.me') as unknown as ReturnType<typeof meService>).todos(actor) };
   },
 };

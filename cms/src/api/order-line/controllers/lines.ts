@@ -4,10 +4,11 @@ import { chinaDayBounds, LINE_TABS, orderLineMachine } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
+import type linesService from '../services/lines';
 import { LINE_SORT_FIELDS, type LineFilters } from '../services/lines';
+import { requestBody, type HttpContext } from '../../../utils/http';
 
-const svc = () => strapi.service('api::order-line.lines');
-const body = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
+const svc = () => strapi.service('api::order-line.lines') as unknown as ReturnType<typeof linesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
@@ -32,36 +33,36 @@ function lineFilters(query: unknown): LineFilters {
 }
 
 export default {
-  async search(ctx: any) {
+  async search(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
     ctx.body = await svc().searchLines(actor, lineFilters(ctx.query), page, pageSize);
   },
 
-  async exportLines(ctx: any) {
+  async exportLines(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
     const stream = svc().exportLines(actor, lineFilters(ctx.query), lang);
     sendXlsx(ctx, lang === 'en-US' ? 'order-lines.xlsx' : '订单明细.xlsx', stream);
   },
 
-  async detail(ctx: any) {
+  async detail(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = await svc().lineDetail(actor, String(ctx.params.id));
   },
 
-  async confirm(ctx: any) {
+  async confirm(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await svc().answerLines(actor, body(ctx).ids, 'confirm');
+    ctx.body = await svc().answerLines(actor, requestBody(ctx).ids, 'confirm');
   },
 
-  async reject(ctx: any) {
+  async reject(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await svc().answerLines(actor, body(ctx).ids, 'reject', body(ctx).reason);
+    ctx.body = await svc().answerLines(actor, requestBody(ctx).ids, 'reject', requestBody(ctx).reason);
   },
 
-  async terminate(ctx: any) {
+  async terminate(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await svc().terminate(actor, String(ctx.params.id), body(ctx).reason);
+    ctx.body = await svc().terminate(actor, String(ctx.params.id), requestBody(ctx).reason);
   },
 };

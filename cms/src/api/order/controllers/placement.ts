@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { MAX_LINES_PER_ORDER, ORDER_REMARK_MAX_LENGTH } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { parseInput, searchTerm } from '../../../utils/query';
+import type placementService from '../services/placement';
+import { requestBody, type HttpContext } from '../../../utils/http';
 
-const svc = () => strapi.service('api::order.placement');
-const body = (ctx: any) => ctx.request.body?.data ?? ctx.request.body ?? {};
+const svc = () => strapi.service('api::order.placement') as unknown as ReturnType<typeof placementService>;
 
 const intish = (msg: string) => z.coerce.number({ error: msg }).int(msg).positive(msg);
 
@@ -27,14 +28,14 @@ const orderSchema = z.object({
 const optionsQuery = z.object({ q: searchTerm });
 
 export default {
-  async options(ctx: any) {
+  async options(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { q } = parseInput(optionsQuery, ctx.query);
     ctx.body = await svc().orderOptions(actor, q);
   },
 
-  async placeOrder(ctx: any) {
+  async placeOrder(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = await svc().placeOrder(actor, parseInput(orderSchema, body(ctx), 'VALIDATION'));
+    ctx.body = await svc().placeOrder(actor, parseInput(orderSchema, requestBody(ctx), 'VALIDATION'));
   },
 };

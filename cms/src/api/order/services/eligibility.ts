@@ -4,11 +4,14 @@
  * this module only adds the bulk look-up the order form needs.
  */
 import { delegationMachine } from '../../../domain';
+import type { RawRow } from '../../../db/values';
+import type delegationService from '../../delegation/services/delegation';
+import type relationshipService from '../../hospital-relationship/services/hospital-relationship';
 
 /** Only an accepted delegation lets a distributor take orders for its products. */
 const ACCEPTED_DELEGATION = delegationMachine.transitions.accept.to;
-const relationships = () => strapi.service('api::hospital-relationship.hospital-relationship');
-const delegations = () => strapi.service('api::delegation.delegation');
+const relationships = () => strapi.service('api::hospital-relationship.hospital-relationship') as unknown as ReturnType<typeof relationshipService>;
+const delegations = () => strapi.service('api::delegation.delegation') as unknown as ReturnType<typeof delegationService>;
 
 export default () => ({
   /** Distributor organisation ids the hospital may send new orders to now. */
@@ -30,7 +33,7 @@ export default () => ({
   async delegatedDistributors(productIds: number[], distributorOrgIds: number[], provinceCode: string): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
     if (!productIds.length || !distributorOrgIds.length) return out;
-    const rows: any[] = await strapi.db
+    const rows: RawRow[] = await strapi.db
       .connection('delegation_items as i')
       .join('delegations as d', 'd.id', 'i.delegation_id')
       .whereIn('i.product_id', productIds)

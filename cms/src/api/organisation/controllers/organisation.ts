@@ -5,6 +5,7 @@ import { DISTRIBUTION_AREAS_MAX } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { parseInput } from '../../../utils/query';
 import type mineService from '../services/mine';
+import type { HttpContext } from '../../../utils/http';
 
 const ORG = 'api::organisation.organisation';
 const service = () => strapi.service('api::organisation.mine') as unknown as ReturnType<typeof mineService>;
@@ -24,18 +25,18 @@ const areasBody = z.preprocess(
 
 export default factories.createCoreController(ORG, () => ({
   /** GET /organisations/mine — 企业信息 of the caller's organisation (read-only for everyone). */
-  async mine(ctx: any) {
+  async mine(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = { data: await service().mine(actor.orgId) };
   },
 
   /** GET /organisations/mine/area-tree — cities and districts of the distributor's province. */
-  async areaTree(ctx: any) {
+  async areaTree(ctx: HttpContext) {
     ctx.body = { data: await service().areaTree(await requireActor(ctx)) };
   },
 
   /** PUT /organisations/mine/areas `{ codes: [...] }` — districts of the distributor's own province. */
-  async setAreas(ctx: any) {
+  async setAreas(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { codes } = parseInput(areasBody, ctx.request.body, 'AREAS_INVALID');
     ctx.body = { data: await service().setAreas(actor, codes) };

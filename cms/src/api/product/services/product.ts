@@ -22,7 +22,8 @@ import { now } from '../../../utils/clock';
 import { boolParam, parseInput, readPaging, searchTerm } from '../../../utils/query';
 import { whereContains } from '../../../utils/search';
 import { exportSheet, type Column } from '../../../utils/xlsx-export';
-import { dbDay } from '../../../db/values';
+import { dbDay, type RawRow } from '../../../db/values';
+import type settingsService from '../../platform-setting/services/platform-setting';
 
 /** Query of the catalogue list and its export (unknown keys refused: strict object). */
 export const catalogueQuery = z
@@ -114,94 +115,100 @@ const EXPORT_COLUMNS: Column<CatalogueRow>[] = [
   { header: '带量采购', width: 8, value: (r) => yn(r.vbp) },
 ];
 
+const settings = () => strapi.service('api::platform-setting.platform-setting') as unknown as ReturnType<typeof settingsService>;
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
 
-export default factories.createCoreService('api::product.product', () => ({
-  /** The base query of the catalogue with every filter applied (listed products only). */
-  async filtered(actor: Actor, q: CatalogueQuery) {
-    const knex = strapi.db.connection;
-    const days: number = await (strapi.service('api::platform-setting.platform-setting') as any).certificateWarningDays();
-    const { today, yellowUntil } = certificateBounds(now(), days);
-    const qb = knex('products as p')
-      .leftJoin('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
-      .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
-      .where('p.listed', true);
-    whereContains(qb, ['p.name', 'p.registration_no', 'p.code', 'o.name'], q.q);
-    whereContains(qb, ['p.name'], q.name);
-    whereContains(qb, ['p.registration_no'], q.registrationNo);
-    whereContains(qb, ['o.name'], q.manufacturer);
-    if (q.category) qb.where('p.category', q.category);
-    if (q.keyMonitored !== undefined) qb.where('p.key_monitored', q.keyMonitored);
-    if (q.vbp !== undefined) qb.where('p.vbp', q.vbp);
-    if (q.light === 'red') qb.where('p.registration_valid_to', '<', today);
-    if (q.light === 'yellow') qb.where('p.registration_valid_to', '>=', today).where('p.registration_valid_to', '<=', yellowUntil);
-    if (q.light === 'green') qb.where('p.registration_valid_to', '>', yellowUntil);
-    if (q.own) qb.where('l.organisation_id', actor.role === 'manufacturer' ? actor.orgId : -1);
-    if (q.ids) {
-      const ids = q.ids
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .slice(0, 1000);
-      qb.whereIn('p.document_id', ids);
-    }
-    return { qb, days, today };
-  },
+/** The base query of the catalogue with every filter applied (listed products only). */
+async function filtered(actor: Actor, q: CatalogueQuery) {
+  const knex = strapi.db.connection;
+  const days = await settings().certificateWarningDays();
+  const { today, yellowUntil } = certificateBounds(now(), days);
+  const qb = knex('products as p')
+    .leftJoin('products_manufacturer_lnk as l', 'l.product_id', 'p.id')
+    .leftJoin('organisations as o', 'o.id', 'l.organisation_id')
+    .where('p.listed', true);
+  whereContains(qb, ['p.name', 'p.registration_no', 'p.code', 'o.name'], q.q);
+  whereContains(qb, ['p.name'], q.name);
+  whereContains(qb, ['p.registration_no'], q.registrationNo);
+  whereContains(qb, ['o.name'], q.manufacturer);
+  if (q.category) qb.where('p.category', q.category);
+  if (q.keyMonitored !== undefined) qb.where('p.key_monitored', q.keyMonitored);
+  if (q.vbp !== undefined) qb.where('p.vbp', q.vbp);
+  if (q.light === 'red') qb.where('p.registration_valid_to', '<', today);
+  if (q.light === 'yellow') qb.where('p.registration_valid_to', '>=', today).where('p.registration_valid_to', '<=', yellowUntil);
+  if (q.light === 'green') qb.where('p.registration_valid_to', '>', yellowUntil);
+  if (q.own) qb.where('l.organisation_id', actor.role === 'manufacturer' ? actor.orgId : -1);
+  if (q.ids) {
+    const ids = q.ids
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 1000);
+    qb.whereIn('p.document_id', ids);
+  }
+  return { qb, days, today };
+}
 
-  toRow(actor: Actor, r: any, days: number, at: Date): CatalogueRow {
-    const validTo = dbDay(r.registration_valid_to);
-    const mOrg = r.manufacturer_org_id === null || r.manufacturer_org_id === undefined ? null : Number(r.manufacturer_org_id);
-    return {
-      id: r.id,
-      documentId: r.document_id,
-      code: r.code,
-      name: r.name,
-      registrationNo: r.registration_no,
-      registrationValidTo: validTo,
-      certificateLight: validTo ? certificateLight(validTo, at, days) : null,
-      manufacturerOrgId: mOrg,
-      manufacturerName: r.manufacturer_name ?? null,
-      ...(actor.role === 'manufacturer' ? { own: mOrg === actor.orgId } : {}),
-      spec: r.spec ?? null,
-      model: r.model ?? null,
-      unit: r.unit ?? null,
-      priceFen: r.price_fen === null || r.price_fen === undefined ? null : Number(r.price_fen),
-      category: r.category,
-      keyMonitored: truthy(r.key_monitored),
-      vbp: truthy(r.vbp),
-    };
-  },
+/** A products row (with its manufacturer) → CatalogueRow, the light from `days`. */
+function toRow(actor: Actor, r: RawRow, days: number, at: Date): CatalogueRow {
+  const validTo = dbDay(r.registration_valid_to);
+  const mOrg = r.manufacturer_org_id === null || r.manufacturer_org_id === undefined ? null : Number(r.manufacturer_org_id);
+  return {
+    id: r.id as number,
+    documentId: r.document_id as string,
+    code: r.code as string,
+    name: r.name as string,
+    registrationNo: r.registration_no as string,
+    registrationValidTo: validTo,
+    certificateLight: validTo ? certificateLight(validTo, at, days) : null,
+    manufacturerOrgId: mOrg,
+    manufacturerName: (r.manufacturer_name as string | null) ?? null,
+    ...(actor.role === 'manufacturer' ? { own: mOrg === actor.orgId } : {}),
+    spec: (r.spec as string | null) ?? null,
+    model: (r.model as string | null) ?? null,
+    unit: (r.unit as string | null) ?? null,
+    priceFen: r.price_fen === null || r.price_fen === undefined ? null : Number(r.price_fen),
+    category: r.category as string,
+    keyMonitored: truthy(r.key_monitored),
+    vbp: truthy(r.vbp),
+  };
+}
+
+export default factories.createCoreService('api::product.product', () => ({
+  // Still members of the service, as before the controller's calls were typed.
+  filtered,
+  toRow,
 
   /** GET /api/catalogue — paged, filtered, sorted. */
   async catalogue(actor: Actor, rawQuery: unknown) {
     const q = parseCatalogueQuery(rawQuery);
     const { page, pageSize, offset } = readPaging(rawQuery, { pageSize: 20, max: 200 });
-    const { qb, days } = await this.filtered(actor, q);
+    const { qb, days } = await filtered(actor, q);
     const [{ total }] = await qb.clone().clearSelect().count({ total: '*' });
     const list = qb.clone().select(COLUMNS).limit(pageSize).offset(offset);
     for (const [c, d] of sortOf(q.sort)) list.orderBy(c, d);
     const at = now();
-    const rows = (await list).map((r: any) => this.toRow(actor, r, days, at));
+    const rows = (await list).map((r: RawRow) => toRow(actor, r, days, at));
     const env = pageOf(rows, Number(total), page, pageSize);
     return { ...env, meta: { ...env.meta, certificateWarningDays: days } };
   },
 
   /** One product with its light (GET /api/catalogue/:documentId). */
   async detail(actor: Actor, documentId: string) {
-    const { qb, days } = await this.filtered(actor, {});
+    const { qb, days } = await filtered(actor, {});
     const r = await qb
       .clone()
       .select([...COLUMNS, 'p.description'])
       .where('p.document_id', documentId)
       .first();
     if (!r) return null;
-    return { ...this.toRow(actor, r, days, now()), description: r.description ?? null, certificateWarningDays: days };
+    return { ...toRow(actor, r, days, now()), description: r.description ?? null, certificateWarningDays: days };
   },
 
   /** The filtered catalogue as .xlsx (every matching row), fetched in keyset pages of 1,000. */
   async exportXlsx(actor: Actor, rawQuery: unknown): Promise<Readable> {
     const q = parseCatalogueQuery(rawQuery);
-    const { qb, days } = await this.filtered(actor, q);
+    const { qb, days } = await filtered(actor, q);
     const at = now();
     let lastId = 0;
     return exportSheet({
@@ -210,7 +217,7 @@ export default factories.createCoreService('api::product.product', () => ({
       nextRows: async () => {
         const rows = await qb.clone().select(COLUMNS).where('p.id', '>', lastId).orderBy('p.id', 'asc').limit(1000);
         if (rows.length) lastId = rows[rows.length - 1].id;
-        return rows.map((raw: any) => this.toRow(actor, raw, days, at));
+        return rows.map((raw: RawRow) => toRow(actor, raw, days, at));
       },
     });
   },

@@ -1,19 +1,21 @@
+import type { Core } from '@strapi/strapi';
 import { now, setClockOffset, clockOffset } from '../../../utils/clock';
 import { SCOPES } from '../../../scope';
+import type { HttpContext } from '../../../utils/http';
 
 function guard() {
   if (process.env.NODE_ENV !== 'test') throw new Error('test support is only available in the test environment');
 }
 
 export default {
-  clock(ctx: any) {
+  clock(ctx: HttpContext) {
     guard();
     ctx.body = { now: now().toISOString(), offsetMs: clockOffset() };
   },
 
-  setClock(ctx: any) {
+  setClock(ctx: HttpContext) {
     guard();
-    const body = ctx.request.body ?? {};
+    const body = (ctx.request.body ?? {}) as { now?: string | number; offsetMs?: unknown };
     const offsetMs = body.now ? new Date(body.now).getTime() - Date.now() : Number(body.offsetMs ?? 0);
     if (!Number.isFinite(offsetMs)) return ctx.badRequest('offsetMs or now required');
     setClockOffset(offsetMs);
@@ -21,7 +23,7 @@ export default {
   },
 
   /** The Strapi patches' state (`active` / `disabled: why`) and counters of the shortcuts they took. */
-  strapiPatches(ctx: any) {
+  strapiPatches(ctx: HttpContext) {
     guard();
     const service = strapi.has('strapi-patches')
       ? (strapi.get('strapi-patches') as { status(): Record<string, string>; counters(): Record<string, Record<string, number>> })
@@ -33,35 +35,37 @@ export default {
    * Blocks or unblocks a login through Strapi's query engine, as the content manager would:
    * `{ blocked }`. Proves that such writes drop cached authentications (bootstrap/auth-change-lifecycles.ts).
    */
-  async blockUser(ctx: any) {
+  async blockUser(ctx: HttpContext) {
     guard();
     const id = Number(ctx.params.id);
-    const blocked = ctx.request.body?.blocked !== false;
+    const blocked = (ctx.request.body as { blocked?: unknown } | undefined)?.blocked !== false;
     const user = await strapi.db.query('plugin::users-permissions.user').update({ where: { id }, data: { blocked } });
     if (!user) return ctx.notFound('unknown user');
     ctx.body = { id, blocked };
   },
 
   /** Inserts one raw row of any scoped content type (`type` = singular name) and answers it. */
-  async fixture(ctx: any) {
+  async fixture(ctx: HttpContext) {
     guard();
     const uid = `api::${ctx.params.type}.${ctx.params.type}`;
     if (!SCOPES[uid]) return ctx.notFound('unknown type');
-    ctx.body = { data: await strapi.db.query(uid as any).create({ data: ctx.request.body?.data ?? {} }) };
+    const data = (ctx.request.body as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+    ctx.body = { data: await strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]).create({ data }) };
   },
 
   /** Mints an API token (read-only unless `type` says otherwise) and answers its access key. */
-  async apiToken(ctx: any) {
+  async apiToken(ctx: HttpContext) {
     guard();
-    const { type = 'read-only', name = `test-${Date.now()}-${Math.random()}` } = ctx.request.body ?? {};
+    const { type = 'read-only', name = `test-${Date.now()}-${Math.random()}` } = (ctx.request.body ?? {}) as { type?: string; name?: string };
     const token = await strapi.service('admin::api-token').create({ name, type, lifespan: null, description: 'test' });
     ctx.body = { accessKey: token.accessKey, type };
   },
 
   /** Creates a login for an existing organisation: `{ username, password, orgId, mustChangePassword? }`. */
-  async user(ctx: any) {
+  async user(ctx: HttpContext) {
     guard();
-    const { username, password, orgId, mustChangePassword = false } = ctx.request.body ?? {};
+    const body = (ctx.request.body ?? {}) as { username?: string; password?: string; orgId?: number; mustChangePassword?: boolean };
+    const { username, password, orgId, mustChangePassword = false } = body;
     const org = await strapi.db.query('api::organisation.organisation').findOne({ where: { id: orgId } });
     if (!org) return ctx.badRequest('unknown organisation');
     const roleType = { platform: 'platform_admin' }[org.type as string] ?? org.type;
