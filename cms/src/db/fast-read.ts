@@ -40,6 +40,30 @@ export async function fastAll<R = Row>(qb: Knex.QueryBuilder): Promise<R[]> {
   const knex = strapi.db.connection as Knex;
   if (!isSqlite(knex)) return (await qb) as R[];
   const { sql, bindings } = qb.toSQL().toNative();
+  return runPrepared<R>(knex, sql, bindings);
+}
+
+const compiled = new Map<string, { sql: string; bindings: readonly unknown[] }>();
+
+/**
+ * `fastAll` for a hot query whose SQL and bindings `key` fully determines (every filter value, the
+ * order, limit and offset): on SQLite the knex builder runs once per key, not per request (building
+ * and compiling it cost more than the indexed query).
+ */
+export async function fastAllByKey<R = Row>(key: string, build: () => Knex.QueryBuilder): Promise<R[]> {
+  const knex = strapi.db.connection as Knex;
+  if (!isSqlite(knex)) return (await build()) as R[];
+  let c = compiled.get(key);
+  if (!c) {
+    const { sql, bindings } = build().toSQL().toNative();
+    c = { sql, bindings };
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(key, c);
+  }
+  return runPrepared<R>(knex, c.sql, c.bindings);
+}
+
+async function runPrepared<R>(knex: Knex, sql: string, bindings: readonly unknown[]): Promise<R[]> {
   const conn = (await knex.client.acquireConnection()) as SqliteConnection;
   try {
     let cache = statements.get(conn);

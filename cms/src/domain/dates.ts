@@ -92,7 +92,7 @@ function instant(v: Date | string | number | null | undefined): Date | null {
 export function chinaIso(v: Date | string | number | null | undefined): string | null {
   const d = instant(v);
   if (!d) return null;
-  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().replace('Z', '+08:00');
+  return `${new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
 }
 
 /**

@@ -29,7 +29,7 @@ import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { exportSheet, offsetPager, type Column } from '../../../utils/xlsx-export';
 import { cachedCount } from '../../../db/count-cache';
-import { fastAll } from '../../../db/fast-read';
+import { fastAll, fastAllByKey } from '../../../db/fast-read';
 import { orgNames } from '../../../db/org-names';
 import { deliveryOut, LINE_COLUMNS, lineOut, returnOut, type RawRow } from '../../../db/order-rows';
 import { COUNT_CAP, ORDER_COUNTS, orderTx, ownRowsColumn, readLine, readLineById } from '../../../db/order-tables';
@@ -90,9 +90,9 @@ function linesQuery(actor: Actor, f: LineFilters) {
 async function lineRows(actor: Actor, f: LineFilters, offset: number, limit: number): Promise<RawRow[]> {
   const { field, dir } = f.sort ?? { field: 'orderedAt', dir: 'desc' };
   const col = SORT_COLUMNS[field];
-  return fastAll(
-    linesQuery(actor, f)
-      .build()
+  const { build, key } = linesQuery(actor, f);
+  return fastAllByKey(`${key}|${col}|${dir}|${limit}|${offset}`, () =>
+    build()
       .select(LINE_COLUMNS)
       .orderBy([
         { column: col, order: dir },
