@@ -50,6 +50,9 @@ export default function App() {
               syncWithLocation: true,
               warnWhenUnsavedChanges: true,
               title: { text: appTitle },
+              // Same-origin API: a request is always sent, and a network failure shows as an error. React Query's
+              // default pauses mutations whenever the browser reports itself offline, leaving a button spinning.
+              reactQuery: { clientConfig: { defaultOptions: { queries: { networkMode: 'always' }, mutations: { networkMode: 'always' } } } },
             }}
           >
             <AppRoutes />

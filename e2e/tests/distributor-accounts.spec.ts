@@ -128,6 +128,9 @@ test.describe('as the Shanxi bureau', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: xlsxFile([HEADER, good, fixed]),
     });
+    // choosing another file clears the previous errors: wait for that render before importing again
+    await expect(dialog.getByText('fixed.xlsx')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /下载错误明细/ })).toBeHidden();
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
     await expect(dialog.getByText('导入成功：共 2 个配送企业账号')).toBeVisible();
     await dialog.getByRole('button', { name: '取消' }).click();

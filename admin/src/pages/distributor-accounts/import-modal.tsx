@@ -23,7 +23,9 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const { mutateAsync, mutation } = useCustomMutation<{ data: { created: number } }>();
+  const { mutateAsync } = useCustomMutation<{ data: { created: number } }>();
+  // Our own flag: the button is busy exactly while this submit runs (the mutation's state lags behind a refused upload).
+  const [busy, setBusy] = useState(false);
   const invalidate = useInvalidate();
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<ErrorInfo | null>(null);
@@ -39,6 +41,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     setCreated(null);
     const fd = new FormData();
     fd.append('file', file, file.name);
+    setBusy(true);
     try {
       const res = await mutateAsync({
         url: `/api/${MANAGE}/import`,
@@ -55,6 +58,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       setError(isHttpError(err) ? err.message : String(err));
       const details = isHttpError(err) ? (err.details as { info?: ErrorInfo } | undefined) : undefined;
       if (details?.info?.rows) setInfo(details.info);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -67,7 +72,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       footer={
         <Space>
           <Button onClick={onClose}>{t('accounts.form.cancel')}</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={submit}>
+          <Button type="primary" loading={busy} onClick={submit}>
             {t('accounts.import.submit')}
           </Button>
         </Space>
