@@ -13,7 +13,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry on CI: a test that passes only on its retry is reported as flaky in results.json (and counted by
+  // scripts/test-all.mjs), never hidden; two rare clicks into a just-opened antd modal are known to be lost.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],

@@ -45,6 +45,7 @@ for (const s of suites) {
   const run = spawnSync(s.cmd[0], s.cmd.slice(1), { cwd: root, stdio: 'inherit', env });
   let p = 0;
   let f = 0;
+  let note = '';
   if (s.kind === 'command') {
     // A check without test cases (lint, typecheck) counts as one test: passed when it exits 0.
     if (run.status === 0) p = 1;
@@ -57,6 +58,7 @@ for (const s of suites) {
     } else {
       p = (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0);
       f = (r.stats?.unexpected ?? 0) + (r.errors ?? []).length;
+      if (r.stats?.flaky) note = `, ${r.stats.flaky} of them flaky (passed on the retry)`;
       if (p + f === 0) f = 1;
     }
   }
@@ -64,7 +66,7 @@ for (const s of suites) {
   if (run.status !== 0 && f === 0) f = 1;
   passed += p;
   failed += f;
-  lines.push(`${s.name}: ${p} passed, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+  lines.push(`${s.name}: ${p} passed${note}, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 console.log('\n' + lines.join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
