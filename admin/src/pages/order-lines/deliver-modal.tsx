@@ -1,10 +1,11 @@
 /** 配送 / 继续配送 (distributor): mode (locked after the first delivery), quantity, batch, dates and the invoice. */
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { useGetLocale, useTranslate } from '@refinedev/core';
 import type { Dayjs } from 'dayjs';
 import { BATCH_NO_MAX_LENGTH, DELIVERY_MODE_LABELS, DELIVERY_MODES, remainingQuantity } from '@domain';
 import { useRowAction } from '../../hooks/use-row-action';
 import { InvoiceFields } from './invoice-modal';
+import { FormModal } from './form-modal';
 import { useModalForm } from './modal-form';
 import type { OrderLineRow } from './types';
 
@@ -39,18 +40,15 @@ export function DeliverModal({ line, onClose, onDone }: { line: OrderLineRow | n
     });
   const req = (field: string) => [{ required: true, message: t('orders.form.required', { field }) }];
   return (
-    <Modal
+    <FormModal
       open={!!line}
       title={`${t('orders.titles.deliver')}：${line?.productName ?? ''}`}
-      onCancel={onClose}
+      onClose={onClose}
       onOk={submit}
-      okText={t('orders.actions.ok')}
-      cancelText={t('orders.actions.cancel')}
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
+      error={error}
       width={640}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Typography.Paragraph type="secondary">
         {line?.orderCode}-{line?.lineNo} · {t('orders.cols.quantity')} {line?.quantity} · {t('orders.form.remaining', { n: remaining })}
       </Typography.Paragraph>
@@ -85,6 +83,6 @@ export function DeliverModal({ line, onClose, onDone }: { line: OrderLineRow | n
         </Space>
         <InvoiceFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 /** 补填发票 / 修改发票 (distributor) and the invoice fields the delivery form shares; the domain checks the number as it is typed. */
-import { Alert, Form, Input, Modal, Space, Typography } from 'antd';
+import { Form, Input, Space, Typography } from 'antd';
 import { useTranslate } from '@refinedev/core';
 import { invoiceError } from '@domain';
 import { useRowAction } from '../../hooks/use-row-action';
+import { FormModal } from './form-modal';
 import { useModalForm } from './modal-form';
 import type { DeliveryRow } from './types';
 
@@ -67,21 +68,10 @@ export function InvoiceModal({
       onDone();
     });
   return (
-    <Modal
-      open={!!delivery}
-      title={title}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('orders.actions.ok')}
-      cancelText={t('orders.actions.cancel')}
-      confirmLoading={saving}
-      destroyOnHidden
-      width={620}
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <FormModal open={!!delivery} title={title} onClose={onClose} onOk={submit} saving={saving} error={error} width={620}>
       <Form form={form} layout="vertical">
         <InvoiceFields required />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

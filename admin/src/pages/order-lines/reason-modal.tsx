@@ -1,7 +1,8 @@
 /** The one reason prompt of the order workflow (拒绝, 查验不通过, 拒绝退货): a required reason, the server's refusal shown in place. */
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslate } from '@refinedev/core';
 import { REASON_MAX_LENGTH } from '@domain';
+import { FormModal } from './form-modal';
 import { useModalForm } from './modal-form';
 
 export function ReasonModal({
@@ -21,22 +22,12 @@ export function ReasonModal({
   const { form, saving, error, run } = useModalForm(open);
   const submit = () => run((v) => onSubmit(v.reason));
   return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      onOk={submit}
-      okText={okText ?? t('orders.actions.ok')}
-      cancelText={t('orders.actions.cancel')}
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <FormModal open={open} title={title} onClose={onClose} onOk={submit} saving={saving} error={error} okText={okText}>
       <Form form={form} layout="vertical">
         <Form.Item name="reason" label={t('orders.form.reason')} rules={[{ required: true, whitespace: true, message: t('orders.form.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={REASON_MAX_LENGTH} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

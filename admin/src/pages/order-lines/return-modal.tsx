@@ -1,8 +1,9 @@
 /** 申请退货 (hospital): a quantity up to what was received and not yet returned or asked for, and a reason. */
-import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslate } from '@refinedev/core';
 import { REASON_MAX_LENGTH, remainingQuantity } from '@domain';
 import { useRowAction } from '../../hooks/use-row-action';
+import { FormModal } from './form-modal';
 import { useModalForm } from './modal-form';
 import type { OrderLineRow } from './types';
 
@@ -23,17 +24,7 @@ export function ReturnModal({ line, onClose, onDone }: { line: OrderLineRow | nu
       onDone();
     });
   return (
-    <Modal
-      open={!!line}
-      title={`${t('orders.titles.return')}：${line?.productName ?? ''}`}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('orders.actions.ok')}
-      cancelText={t('orders.actions.cancel')}
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <FormModal open={!!line} title={`${t('orders.titles.return')}：${line?.productName ?? ''}`} onClose={onClose} onOk={submit} saving={saving} error={error}>
       <Typography.Paragraph type="secondary">{t('orders.form.returnable', { n: returnable })}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item
@@ -47,6 +38,6 @@ export function ReturnModal({ line, onClose, onDone }: { line: OrderLineRow | nu
           <Input.TextArea rows={3} maxLength={REASON_MAX_LENGTH} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
