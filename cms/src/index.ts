@@ -6,6 +6,7 @@ import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
+import { seedsDemo } from './utils/demo-seeding';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,7 +18,7 @@ export default {
     await registerRoles(strapi);
     await seedRegions(strapi);
     registerRelationshipExpiry(strapi);
-    if (process.env.SEED_DEMO !== 'false') {
+    if (seedsDemo(process.env)) {
       await seedDemo(strapi);
       await seedDemoDelegations(strapi);
     }
