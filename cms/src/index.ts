@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
 import { registerAuthChangeLifecycles } from './bootstrap/auth-change-lifecycles';
+import { registerApiTokenScope } from './bootstrap/api-token-scope';
 import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
+import { seedDeliveryManufacturers } from './seed/delivery-manufacturers';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
 
@@ -12,11 +14,13 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerStrapiPatches(strapi);
     registerAuthChangeLifecycles(strapi);
+    registerApiTokenScope(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);
     await seedRegions(strapi);
+    await seedDeliveryManufacturers(strapi);
     registerRelationshipExpiry(strapi);
     if (seedsDemo(process.env)) {
       await seedDemo(strapi);

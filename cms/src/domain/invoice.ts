@@ -19,13 +19,17 @@ export interface CheckedInvoice {
   kind: InvoiceKind;
 }
 
+const isTextLike = (v: unknown) => v === null || v === undefined || typeof v === 'string' || typeof v === 'number';
 const clean = (v: string | number | null | undefined): string => normaliseText(v === null || v === undefined ? '' : String(v)).replace(/[\s-]/g, '');
 
 /** Normalised invoice or DomainError INVOICE_INVALID (400, field invoiceNo or invoiceCode). */
 export function checkInvoice(input: InvoiceInput): CheckedInvoice {
+  const err = (message: string, field: 'invoiceNo' | 'invoiceCode'): DomainError => new DomainError('INVOICE_INVALID', message, { status: 400, field });
+  // The input comes from a JSON body: an object or a list where text belongs is refused, never stringified.
+  if (!isTextLike(input.number)) throw err('发票号码应为数字文本', 'invoiceNo');
+  if (!isTextLike(input.code)) throw err('发票代码应为数字文本', 'invoiceCode');
   const number = clean(input.number);
   const code = clean(input.code);
-  const err = (message: string, field: 'invoiceNo' | 'invoiceCode'): DomainError => new DomainError('INVOICE_INVALID', message, { status: 400, field });
   if (number === '') throw err('请填写发票号码', 'invoiceNo');
   if (!/^\d+$/.test(number)) throw err('发票号码只能包含数字', 'invoiceNo');
   if (number.length === 20) {

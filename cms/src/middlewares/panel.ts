@@ -23,6 +23,7 @@ interface PanelContext {
   body: unknown;
   type: string;
   set(field: string, value: string): void;
+  remove(field: string): void;
 }
 
 /**
@@ -49,6 +50,7 @@ export default (config: { dir?: string } = {}) => {
       if (!fs.existsSync(file)) return;
     }
     ctx.status = 200;
+    if (rootRedirect) ctx.remove('Location');
     ctx.type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     ctx.set('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     ctx.body = fs.createReadStream(file);

@@ -20,7 +20,8 @@ export const SCOPES: Record<string, ScopeRule> = {
   'api::contract-signature.contract-signature': { orgFields: ['orgId'] },
   'api::order.order': { orgFields: ['hospitalOrgId'], provinceField: 'provinceCode' },
   'api::order-line.order-line': { orgFields: ['hospitalOrgId', 'distributorOrgId', 'manufacturerOrgId'], provinceField: 'provinceCode' },
-  'api::delivery.delivery': { orgFields: ['distributorOrgId', 'hospitalOrgId'], provinceField: 'provinceCode' },
+  // The manufacturer reads the deliveries of its products' lines (batch numbers: traceability), as in the line's detail.
+  'api::delivery.delivery': { orgFields: ['distributorOrgId', 'hospitalOrgId', 'manufacturerOrgId'], provinceField: 'provinceCode' },
   'api::return-request.return-request': { orgFields: ['hospitalOrgId', 'distributorOrgId'], provinceField: 'provinceCode' },
   'api::contact.contact': { orgFields: ['organisationId'] },
   'api::state-history.state-history': { adminOnly: true },

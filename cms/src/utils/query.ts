@@ -6,9 +6,24 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 
-/** Parses `input` with `schema`; the first issue becomes a 400 DomainError bound to its field. */
+// Every zod message in Chinese: a schema without its own message answers zod's zh-CN text.
+const zhCN = z.locales.zhCN();
+z.config(zhCN);
+
+/** zod's own (zh-CN) message of an issue, prefixed with the field it concerns. */
+const defaultMessage = (issue: z.core.$ZodRawIssue) => {
+  const field = (issue.path ?? []).map(String).join('.');
+  const text = zhCN.localeError?.(issue);
+  const message = typeof text === 'string' ? text : (text?.message ?? '无效输入');
+  return field ? `参数 ${field}：${message}` : message;
+};
+
+/**
+ * Parses `input` with `schema`; the first issue becomes a 400 DomainError bound to its field. A
+ * schema's own message wins; otherwise zod's Chinese one, naming the field.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code = 'INVALID_INPUT'): z.output<S> {
-  const r = schema.safeParse(input ?? {});
+  const r = schema.safeParse(input ?? {}, { error: defaultMessage });
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const field = issue.path.map(String).join('.');

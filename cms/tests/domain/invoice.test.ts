@@ -27,6 +27,14 @@ describe('checkInvoice', () => {
     expect(checkInvoice({ code: '011002400111', number: '12345678' })).toEqual({ code: '011002400111', number: '12345678', kind: 'vat' });
   });
 
+  it('refuses an object or a list where text belongs (a JSON body), instead of crashing on String(value)', () => {
+    const shadowing = JSON.parse('{"toString":1}') as unknown as string;
+    const number = err(() => checkInvoice({ number: shadowing }));
+    expect([number.code, number.field, number.message]).toEqual(['INVOICE_INVALID', 'invoiceNo', '发票号码应为数字文本']);
+    const code = err(() => checkInvoice({ code: [1] as unknown as string, number: '12345678' }));
+    expect([code.code, code.field, code.message]).toEqual(['INVOICE_INVALID', 'invoiceCode', '发票代码应为数字文本']);
+  });
+
   const bad: Array<[string | null | undefined, string, string, string]> = [
     [null, '', 'invoiceNo', '请填写发票号码'],
     [null, '   ', 'invoiceNo', '请填写发票号码'],

@@ -61,7 +61,7 @@ describe('parseInput with the query pieces', () => {
 
   it('names the field in Chinese when the schema gives no Chinese message', () => {
     const e = refusal(() => parseInput(z.object({ n: z.number() }), { n: 'x' }, 'BAD_N'));
-    expect([e.status, e.code, e.field, e.message]).toEqual([400, 'BAD_N', 'n', '参数 n 无效']);
+    expect([e.status, e.code, e.field, e.message]).toEqual([400, 'BAD_N', 'n', '参数 n：无效输入：期望 数字，实际接收 string']);
   });
 });
 
@@ -84,5 +84,21 @@ describe('readPaging', () => {
 
   it('refuses a bad page size on its own field', () => {
     expect(refusal(() => readPaging({ pageSize: '0' })).field).toBe('pageSize');
+  });
+});
+
+describe('zod messages in Chinese', () => {
+  it("a schema without its own message answers zod's zh-CN text naming the field", () => {
+    const schema = z.object({ remark: z.string().max(3), ids: z.array(z.string()) });
+    const wrongType = (() => {
+      try {
+        parseInput(schema, { remark: 5, ids: [] });
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(wrongType?.field).toBe('remark');
+    expect(wrongType?.message).toMatch(/^参数 remark：无效输入：期望 string/);
+    expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/[\u4e00-\u9fff]/);
   });
 });

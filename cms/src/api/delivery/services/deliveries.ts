@@ -134,6 +134,7 @@ export default () => ({
           orderLineId: r.id,
           distributorOrgId: r.distributor_org_id,
           hospitalOrgId: r.hospital_org_id,
+          manufacturerOrgId: r.manufacturer_org_id ?? null,
           provinceCode: r.province_code,
           seq,
           quantity: qty,

@@ -210,6 +210,9 @@ export default () => ({
     if (documentIds.length > MAX_LINES_PER_ANSWER) {
       throw new DomainError('SELECTION_TOO_LARGE', `一次最多处理${MAX_LINES_PER_ANSWER}条订单明细`, { status: 400, field: 'ids' });
     }
+    if (!documentIds.every((id) => (typeof id === 'string' && id.length <= 64) || Number.isSafeInteger(id))) {
+      throw new DomainError('SELECTION_INVALID', '所选订单明细的编号格式不正确', { status: 400, field: 'ids' });
+    }
     const reason = action === 'reject' ? requireReason(reasonIn, orderLineMachine.actionLabel('reject')) : null;
     const at = now();
     return orderTx(async (trx) => {

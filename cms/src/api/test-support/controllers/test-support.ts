@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { now, setClockOffset, clockOffset } from '../../../utils/clock';
 import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
+import { businessChecksum, routeTable } from '../support/route-table';
 
 function guard() {
   if (process.env.NODE_ENV !== 'test') throw new Error('test support is only available in the test environment');
@@ -51,6 +52,18 @@ export default {
     if (!SCOPES[uid]) return ctx.notFound('unknown type');
     const data = (ctx.request.body as { data?: Record<string, unknown> } | undefined)?.data ?? {};
     ctx.body = { data: await strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]).create({ data }) };
+  },
+
+  /** The content API's route table (services/route-table.ts). */
+  routes(ctx: HttpContext) {
+    guard();
+    ctx.body = routeTable();
+  },
+
+  /** Row counts and content hashes of the business tables, to prove a refused request changed nothing. */
+  async checksum(ctx: HttpContext) {
+    guard();
+    ctx.body = { tables: await businessChecksum() };
   },
 
   /** Mints an API token (read-only unless `type` says otherwise) and answers its access key. */
