@@ -8,6 +8,8 @@ export interface RouteEntry {
   auth: boolean;
   roles: string[] | null;
   policies: string[];
+  api: string | null;
+  plugin: string | null;
 }
 
 /** Test-only routes exist in NODE_ENV=test alone: not part of the product's surface. */

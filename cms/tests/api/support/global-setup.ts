@@ -31,7 +31,14 @@ let tmpDir: string | undefined;
 
 export async function setup(project: TestProject) {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', STRAPI_STARTUP_MESSAGE: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    STRAPI_STARTUP_MESSAGE: 'false',
+    CORS_ORIGINS: 'http://allowed.example:8080',
+  };
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     await resetPostgres(pgUrl);

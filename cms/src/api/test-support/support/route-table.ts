@@ -14,12 +14,16 @@ export interface RouteEntry {
   /** The roles `global::has-role` admits, or null when the route has no such policy. */
   roles: string[] | null;
   policies: string[];
+  /** The API (`api::<api>`) or plugin (`plugin::<plugin>`) the handler belongs to. */
+  api: string | null;
+  plugin: string | null;
 }
 
 interface RouteDef {
   method: string;
   path: string;
   handler: unknown;
+  info?: { apiName?: string; pluginName?: string };
   config?: { prefix?: string; auth?: unknown; policies?: unknown[] };
 }
 interface RouterDef {
@@ -46,6 +50,8 @@ function collect(routers: unknown, out: RouteEntry[]) {
         auth: r.config?.auth !== false,
         roles: hasRoleRoles(r.config?.policies),
         policies: (r.config?.policies ?? []).map(policyName),
+        api: r.info?.apiName ?? null,
+        plugin: r.info?.pluginName ?? null,
       });
     }
   }

@@ -1,0 +1,63 @@
+/** One Beijing record of each owned kind (hospital jst, distributor bjDist1, manufacturer weigao), for the authorisation matrix. */
+import { loginAs, post, testSupport, unique } from '../support/client';
+import { batch, loadOrgs, order as placeOrder, org, world } from '../orders/world';
+
+export interface OwnedRecord {
+  /** documentId to put in the route's parameter. */
+  documentId: string;
+  /** Organisations that own the row (its scope columns), and its province. */
+  orgs: number[];
+  province: string;
+}
+
+export type RecordKind = 'order' | 'line' | 'delivery' | 'return' | 'relationship' | 'delegation' | 'delegationItem' | 'account' | 'contact';
+
+export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
+  await loadOrgs();
+  const w = await world();
+  const [jst, dist, weigao] = [await loginAs('jst'), await loginAs('bjDist1'), org.weigao!];
+  const placed = await placeOrder('jst', [{ productId: w.product.id, distributor: 'bjDist1', quantity: 10 }]);
+  const line = placed.lines[0]!.documentId;
+  await post('/api/order-lines/confirm', { ids: [line] }, dist);
+  const delivery = (await post(`/api/order-lines/${line}/deliveries`, batch(4), dist)).body.data.delivery.documentId as string;
+  await post(`/api/order-deliveries/${delivery}/receive`, {}, jst);
+  const ret = (await post(`/api/order-lines/${line}/returns`, { quantity: 1, reason: '包装破损' }, jst)).body.data.documentId as string;
+  const d = await testSupport.fixture('delegation', {
+    delegatorOrgId: weigao,
+    manufacturerOrgId: weigao,
+    distributorOrgId: org.bjDist1,
+    provinceCode: '11',
+    status: 'pending',
+    level: 1,
+    productCount: 1,
+  });
+  const item = await testSupport.fixture('delegation-item', {
+    delegationId: d.id,
+    productId: w.product.id,
+    distributorOrgId: org.bjDist1,
+    provinceCode: '11',
+    manufacturerOrgId: weigao,
+    delegatorOrgId: weigao,
+  });
+  const account = await testSupport.fixture('distributor-account', {
+    username: unique('P11T'),
+    companyName: unique('测试配送'),
+    creditCode: unique('C').slice(0, 18),
+    phone: '13800000000',
+    provinceCode: '11',
+    bureauOrgId: org.bjBureau,
+  });
+  const contact = await testSupport.fixture('contact', { organisationId: org.jst, name: '联系人', phone: '13800000001' });
+  const rec = (documentId: string, orgs: number[]) => ({ documentId, orgs, province: '11' });
+  return {
+    order: rec(placed.documentId, [org.jst!]),
+    line: rec(line, [org.jst!, org.bjDist1!, weigao]),
+    delivery: rec(delivery, [org.jst!, org.bjDist1!, weigao]),
+    return: rec(ret, [org.jst!, org.bjDist1!]),
+    relationship: rec(w.relationship.documentId, [org.jst!, org.bjDist1!]),
+    delegation: rec(d.documentId, [weigao, org.bjDist1!]),
+    delegationItem: rec(item.documentId, [weigao, org.bjDist1!]),
+    account: rec(account.documentId, [org.bjBureau!]),
+    contact: { ...rec(contact.documentId, [org.jst!]), province: '' },
+  };
+}
