@@ -47,6 +47,10 @@ function answer(ctx: ErrorContext, err: DomainError) {
 export default () => async (ctx: ErrorContext, next: () => Promise<void>) => {
   try {
     await next();
+    if (ctx.status === 413 && !isCodedRefusal(ctx.body)) {
+      // The body parser's upload limit (config/middlewares.ts: formidable maxFileSize 5 MB) answers in English.
+      return answer(ctx, new DomainError('UPLOAD_TOO_LARGE', '上传的文件过大：最大 5 MB', { status: 413, field: 'file' }));
+    }
     if (ctx.status === 404 && ctx.body == null && isPublicApi(ctx.path)) {
       // No route matched: Strapi's errors middleware would answer its English 404 after us.
       ctx.body = chineseRefusal(404, 'NotFoundError', null, null);
