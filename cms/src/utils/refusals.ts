@@ -26,7 +26,7 @@ interface FieldError {
 }
 
 /** Strapi's error envelope, as its errors middleware writes it. */
-export interface RefusalBody {
+interface RefusalBody {
   data: null;
   error: { status: number; name: string; message: string; details: { code: string; errors?: FieldError[]; [key: string]: unknown } };
 }
