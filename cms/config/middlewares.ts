@@ -1,5 +1,6 @@
 export default [
   'strapi::logger',
+  'global::request-context',
   'strapi::errors',
   'global::business-errors',
   'strapi::security',
@@ -7,6 +8,7 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   { name: 'strapi::body', config: { formLimit: '2mb', jsonLimit: '2mb', textLimit: '1mb', formidable: { maxFileSize: 5 * 1024 * 1024 } } },
+  'global::login-guard',
   'global::auth-hooks',
   'strapi::session',
   'strapi::favicon',
