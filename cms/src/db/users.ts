@@ -7,6 +7,7 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
+import { afterLoginFailure, type LockoutPolicy, type LoginFailures } from '../domain/login-guard';
 import { authChanged } from '../utils/auth-events';
 
 const CHUNK = 300;
@@ -180,9 +181,29 @@ export async function loginGuardRecord(identifier: string): Promise<LoginGuardRe
   };
 }
 
-/** Stores the count of failed logins in a row and the lock they set (no authentication change: a lock is checked at login only). */
-export async function setLoginFailures(userId: number, failures: number, lockedUntil: number | null): Promise<void> {
-  await db()('up_users').where('id', userId).update({ failed_logins: failures, locked_until: lockedUntil });
+/**
+ * Counts one more failed login of `userId` atomically (parallel attempts cannot undercount): a lock
+ * that ran out starts a fresh count; the failure that reaches the policy's limit sets the lock
+ * (domain/login-guard.ts). Answers the state after it. No authentication change: a lock is checked at login only.
+ */
+export async function countLoginFailure(userId: number, now: number, policy: LockoutPolicy): Promise<LoginFailures> {
+  const k = db();
+  const restarted = await k('up_users')
+    .where('id', userId)
+    .whereNotNull('locked_until')
+    .where('locked_until', '<=', now)
+    .update({ failed_logins: 1, locked_until: null });
+  if (!restarted)
+    await k('up_users')
+      .where('id', userId)
+      .update({ failed_logins: k.raw('coalesce(failed_logins, 0) + 1') });
+  const row = await k('up_users').where('id', userId).first('failed_logins', 'locked_until');
+  const failures = Number(row?.failed_logins ?? 1);
+  const current = epochMs(row?.locked_until);
+  const after = afterLoginFailure({ failures: failures - 1, lockedUntil: current }, now, policy);
+  if (after.lockedUntil !== null && current === null)
+    await k('up_users').where('id', userId).whereNull('locked_until').update({ locked_until: after.lockedUntil });
+  return after;
 }
 
 /** 解锁 (and a successful login): no failed logins, no lock. */

@@ -24,10 +24,11 @@ export function isLocked(lockedUntil: number | null | undefined, now: number): b
   return typeof lockedUntil === 'number' && Number.isFinite(lockedUntil) && lockedUntil > now;
 }
 
-/** The count after one more failed login; the one that reaches the limit locks the account. A lock that ran out starts a fresh count. */
+/** The count after one more failed login; the one that reaches the limit locks the account. A lock that ran out starts a fresh count; a running one is kept as is. */
 export function afterLoginFailure(before: LoginFailures, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): LoginFailures {
   const expired = before.lockedUntil !== null && !isLocked(before.lockedUntil, now);
   const failures = (expired ? 0 : before.failures) + 1;
+  if (before.lockedUntil !== null && !expired) return { failures, lockedUntil: before.lockedUntil }; // a lock is never extended
   return failures >= policy.maxFailures ? { failures, lockedUntil: now + policy.lockMs } : { failures, lockedUntil: expired ? null : before.lockedUntil };
 }
 

@@ -1,5 +1,5 @@
-import { accountLockedError, afterLoginFailure, isLocked, retryAfterSeconds, tooManyLoginsError, type LoginFailures } from '../domain/login-guard';
-import { clearLoginFailures, loginGuardRecord, setLoginFailures, type LoginGuardRecord } from '../db/users';
+import { accountLockedError, isLocked, retryAfterSeconds, tooManyLoginsError, type LoginFailures } from '../domain/login-guard';
+import { clearLoginFailures, countLoginFailure, loginGuardRecord, type LoginGuardRecord } from '../db/users';
 import { ipRetryAfter, loginLimits, recordIpFailure, recordUnknownFailure, unknownIdentifierState } from '../utils/login-throttle';
 import { securityEvent } from '../utils/security-log';
 
@@ -32,11 +32,8 @@ async function spendPasswordCheck(password: unknown): Promise<void> {
   await users.validatePassword(typeof password === 'string' ? password : '', DUMMY_HASH);
 }
 
-async function countFailure(record: LoginGuardRecord | null, before: LoginFailures, identifier: string, now: number): Promise<LoginFailures> {
-  if (!record) return recordUnknownFailure(identifier, now);
-  const after = afterLoginFailure(before, now, loginLimits().lockout);
-  await setLoginFailures(record.id, after.failures, after.lockedUntil);
-  return after;
+async function countFailure(record: LoginGuardRecord | null, identifier: string, now: number): Promise<LoginFailures> {
+  return record ? countLoginFailure(record.id, now, loginLimits().lockout) : recordUnknownFailure(identifier, now);
 }
 
 export default () => async (ctx: LoginContext, next: () => Promise<void>) => {
@@ -67,7 +64,7 @@ export default () => async (ctx: LoginContext, next: () => Promise<void>) => {
     if (code === 'INVALID_CREDENTIALS') {
       if (!record) await spendPasswordCheck(body.password);
       recordIpFailure(ctx.ip, now);
-      const after = await countFailure(record, before, identifier, now);
+      const after = await countFailure(record, identifier, now);
       securityEvent({ event: 'login.failure', outcome: 'failure', ...who, code, detail: { failures: after.failures } });
       if (after.lockedUntil !== null && after.lockedUntil !== before.lockedUntil) {
         securityEvent({

@@ -26,6 +26,7 @@ describe('login lockout', () => {
 
   it('starts a fresh count once a lock ran out; a policy may differ', () => {
     expect(afterLoginFailure({ failures: 10, lockedUntil: T - 1 }, T)).toEqual({ failures: 1, lockedUntil: null });
+    expect(afterLoginFailure({ failures: 10, lockedUntil: T + 5 }, T)).toEqual({ failures: 11, lockedUntil: T + 5 });
     expect(afterLoginFailure({ failures: 1, lockedUntil: null }, T, { maxFailures: 2, lockMs: 1000 })).toEqual({ failures: 2, lockedUntil: T + 1000 });
   });
 

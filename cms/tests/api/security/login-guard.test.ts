@@ -56,6 +56,13 @@ describe('per-account lockout', () => {
     expect(line.actor).toMatchObject({ userId: (await me(SX)).id, username: SX });
   });
 
+  it('failed logins sent at once cannot undercount', async () => {
+    const a = await issued();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(a.username, `parallel${i}`)));
+    expect(answers.every((r) => r.status === 400 || r.status === 423)).toBe(true);
+    expectRefused(await login(a.username, DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
+  });
+
   it('a successful login clears the count of failures', async () => {
     const a = await issued();
     for (let i = 0; i < 9; i++) await login(a.username, 'nope');

@@ -32,6 +32,7 @@ describe('退出登录 (server-side logout)', () => {
     expect((await post('/api/me/logout', {}, one)).status).toBe(401);
     const again = (await login(u.username, u.password)).body.jwt;
     expect((await get('/api/me', again)).status).toBe(200);
+    await securityLine((l) => l.event === 'login.success' && l.userId === u.id && l.username === u.username);
     const line = await securityLine((l) => l.event === 'logout' && l.userId === u.id);
     expect(line).toMatchObject({ type: 'security', outcome: 'success', username: u.username, organisationId: (await me('chaoyang')).organisation.id });
     expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$/);
