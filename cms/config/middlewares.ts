@@ -23,6 +23,7 @@ const corsOrigins = (raw: string | undefined) =>
 
 export default ({ env }: { env: (name: string, fallback?: string) => string | undefined }) => [
   'strapi::logger',
+  'global::request-context',
   'strapi::errors',
   'global::business-errors',
   { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES } } },
@@ -32,6 +33,7 @@ export default ({ env }: { env: (name: string, fallback?: string) => string | un
   'global::body-guard',
   { name: 'strapi::body', config: { formLimit: '2mb', jsonLimit: '2mb', textLimit: '1mb', formidable: { maxFileSize: 5 * 1024 * 1024 } } },
   'global::body-checks',
+  'global::login-guard',
   'global::auth-hooks',
   'strapi::session',
   'strapi::favicon',

@@ -1,10 +1,11 @@
-export default ({ env }) => ({
+export default () => ({
   'users-permissions': {
     config: {
       jwt: { expiresIn: '12h' },
       jwtManagement: 'legacy-support',
       register: { allowedFields: [] },
-      ratelimit: { enabled: env.bool('LOGIN_RATELIMIT', true), interval: 60000, max: 10 },
+      // Replaced by middlewares/login-guard.ts: 429 with Retry-After per IP, and a per-account lockout.
+      ratelimit: { enabled: false },
     },
   },
   documentation: {

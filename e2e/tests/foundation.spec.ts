@@ -85,8 +85,10 @@ test('header shows the organisation and the role; dashboard shows the province',
   await expect(page.getByRole('main').getByText('北京市')).toBeVisible();
 });
 
+// Logout ends every session of the user on the server: these tests sign in as fresh users of the demo
+// organisations, so the demo sessions other tests reuse (auth.setup.ts) stay valid.
 test('logout returns to the login page and protects the panel again', async ({ page }) => {
-  await loginAndWait(page, DEMO.hospital.username);
+  await loginAndWait(page, await api.freshUserLike(DEMO.hospital.username));
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
@@ -96,7 +98,7 @@ test('logout returns to the login page and protects the panel again', async ({ p
 });
 
 test('after logout, another role gets its own menu (no stale access answers)', async ({ page }) => {
-  await loginAndWait(page, DEMO.bureauBeijing.username);
+  await loginAndWait(page, await api.freshUserLike(DEMO.bureauBeijing.username));
   await expect(sideMenu(page).getByRole('link', { name: '配送企业管理', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);

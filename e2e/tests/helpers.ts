@@ -111,6 +111,17 @@ export const api = {
     }
     return res.body.jwt;
   },
+  /**
+   * A fresh login (test environment only) in the organisation of a demo user, with its role and the demo
+   * password: for tests that end sessions (退出登录) without ending the saved demo sessions other tests reuse.
+   */
+  async freshUserLike(demoUsername: string): Promise<string> {
+    const me = await call<{ organisation: { id: number } }>('GET', '/api/me', await api.login(demoUsername));
+    const username = `e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const res = await call('POST', '/api/test/users', null, { username, password: DEMO_PASSWORD, orgId: me.body.organisation.id });
+    if (res.status !== 200) throw new Error(`create user like ${demoUsername}: ${res.status}`);
+    return username;
+  },
   get: <T = unknown>(path: string, jwt?: string | null) => call<T>('GET', path, jwt),
   post: <T = unknown>(path: string, jwt: string | null, body?: unknown) => call<T>('POST', path, jwt, body),
   put: <T = unknown>(path: string, jwt: string | null, body?: unknown) => call<T>('PUT', path, jwt, body),

@@ -1,6 +1,7 @@
 /**
  * Auth against users-permissions: POST /api/auth/local → { jwt, user }, then GET /api/me.
- * The JWT lives in localStorage `mcp_jwt`; the profile is cached per token (session.ts).
+ * The JWT lives in localStorage `mcp_jwt`; the profile is cached per token (session.ts). 退出登录
+ * ends the session on the server first (POST /api/me/logout), then clears localStorage.
  */
 import type { AuthProvider } from '@refinedev/core';
 import { apiFetch, isHttpError } from './http-client';
@@ -44,7 +45,10 @@ export const authProvider: AuthProvider = {
     }
   },
 
+  /** Ends the session on the server (every token of the user stops working), then forgets it here. */
   logout: async () => {
+    const token = getToken();
+    if (token) await apiFetch('/api/me/logout', { method: 'POST', token, body: {} }).catch(() => undefined);
     clearSession();
     return { success: true, redirectTo: '/login' };
   },

@@ -7,7 +7,19 @@ import { authChanged } from '../utils/auth-events';
  * they touch what authentication or the actor reads: a login (which writes `lastLoginAt`) keeps every
  * cache. Raw knex writes bypass these lifecycles: their code calls `authChanged()` itself.
  */
-const USER_FIELDS = ['blocked', 'password', 'role', 'confirmed', 'organisation', 'mustChangePassword', 'username', 'email', 'displayName', 'provider'];
+const USER_FIELDS = [
+  'blocked',
+  'password',
+  'role',
+  'confirmed',
+  'organisation',
+  'mustChangePassword',
+  'username',
+  'email',
+  'displayName',
+  'provider',
+  'tokensValidAfter',
+];
 const ORGANISATION_FIELDS = ['enabled', 'users', 'type', 'name', 'provinceCode'];
 
 const USER = 'plugin::users-permissions.user';
@@ -51,6 +63,17 @@ export function authChangeOf(event: WriteEvent): { userIds?: number[] } | null {
   return null;
 }
 
+/**
+ * A login blocked, unblocked or given a new password through Strapi (the content manager, its own
+ * routes) ends its earlier sessions, as db/users.ts does for ours: unblocking revives no old token.
+ * (users-permissions' change-password then keeps its fresh token: middlewares/auth-hooks.ts.)
+ */
+export function endSessionsOnBlockOrPassword(event: { model: { uid: string }; params: { data?: unknown } }): void {
+  const data = event.params.data;
+  if (event.model.uid !== USER || typeof data !== 'object' || data === null) return;
+  if ('blocked' in data || 'password' in data) (data as Record<string, unknown>).tokensValidAfter = Date.now() + 1;
+}
+
 export function registerAuthChangeLifecycles(strapi: Core.Strapi) {
   const announce = (event: WriteEvent) => {
     const change = authChangeOf(event);
@@ -58,6 +81,7 @@ export function registerAuthChangeLifecycles(strapi: Core.Strapi) {
   };
   strapi.db.lifecycles.subscribe({
     models: [USER, ORGANISATION, ROLE, PERMISSION],
+    beforeUpdate: endSessionsOnBlockOrPassword,
     afterCreate: announce,
     afterCreateMany: announce,
     afterUpdate: announce,

@@ -7,6 +7,7 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
+import { afterLoginFailure, type LockoutPolicy, type LoginFailures } from '../domain/login-guard';
 import { authChanged } from '../utils/auth-events';
 
 const CHUNK = 300;
@@ -92,15 +93,20 @@ export async function createLogins(k: Knex, logins: readonly NewLogin[], at: Dat
   return ids;
 }
 
-/** 禁用 / 启用: a blocked user is refused at login and its tokens stop working. */
+/**
+ * 禁用 / 启用: a blocked user is refused at login and its tokens stop working. Both end every session
+ * issued before (sessionsEndedAt), so 启用 never revives a token from before 禁用.
+ */
 export async function setBlocked(k: Knex, userId: number, blocked: boolean, at: Date): Promise<void> {
-  await k('up_users').where('id', userId).update({ blocked, updated_at: at });
+  await k('up_users').where('id', userId).update({ blocked, updated_at: at, tokens_valid_after: sessionsEndedAt() });
   announce(k, [userId]);
 }
 
-/** 重置密码: a stored hash, and whether the holder must change it before anything else. */
+/** 重置密码: a stored hash, and whether the holder must change it before anything else; every earlier session ends. */
 export async function setPasswordHash(k: Knex, userId: number, passwordHash: string, mustChangePassword: boolean, at: Date): Promise<void> {
-  await k('up_users').where('id', userId).update({ password: passwordHash, must_change_password: mustChangePassword, updated_at: at });
+  await k('up_users')
+    .where('id', userId)
+    .update({ password: passwordHash, must_change_password: mustChangePassword, updated_at: at, tokens_valid_after: sessionsEndedAt() });
   announce(k, [userId]);
 }
 
@@ -123,4 +129,96 @@ export async function recordLogin(userId: number, at: Date): Promise<void> {
   const k = db();
   await k('up_users').where('id', userId).update({ last_login_at: at });
   await k('distributor_accounts').where('user_id', userId).update({ last_login_at: at });
+}
+
+/**
+ * Tokens issued before this instant are refused (strapi-patches/session-revocation.ts). Real time,
+ * never the business clock tests may move (utils/clock), because token issue times are real; one
+ * millisecond ahead so that a token issued in the same millisecond as the end is refused too.
+ */
+const sessionsEndedAt = () => Date.now() + 1;
+
+/**
+ * Ends every session of the users issued up to now: each token issued before is refused from the next
+ * request on (退出登录, 修改密码, 重置密码, 禁用, and whoever else must end a user's sessions).
+ * `keepFrom` keeps tokens issued from that epoch ms on (the fresh token a password change answers).
+ */
+export async function endAllSessions(userIds: readonly number[], opts: { k?: Knex; keepFrom?: number } = {}): Promise<void> {
+  const k = opts.k ?? db();
+  const validAfter = opts.keepFrom ?? sessionsEndedAt();
+  for (const part of chunks(userIds)) await k('up_users').whereIn('id', part).update({ tokens_valid_after: validAfter });
+  announce(k, [...userIds]);
+}
+
+/** What the login guard reads of a login (domain/login-guard.ts). */
+export interface LoginGuardRecord {
+  id: number;
+  username: string;
+  organisationId: number | null;
+  failures: number;
+  lockedUntil: number | null;
+}
+const epochMs = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+
+/**
+ * The local login a login identifier names, as users-permissions looks it up (the e-mail in lower
+ * case, or the username), or null.
+ */
+export async function loginGuardRecord(identifier: string): Promise<LoginGuardRecord | null> {
+  const row = await db()('up_users as u')
+    .leftJoin('up_users_organisation_lnk as l', 'l.user_id', 'u.id')
+    .where('u.provider', 'local')
+    .andWhere((q) => q.where('u.email', identifier.toLowerCase()).orWhere('u.username', identifier))
+    .first('u.id', 'u.username', 'u.failed_logins', 'u.locked_until', 'l.organisation_id');
+  if (!row) return null;
+  const organisationId = row.organisation_id === null || row.organisation_id === undefined ? null : Number(row.organisation_id);
+  return {
+    id: Number(row.id),
+    username: String(row.username),
+    organisationId,
+    failures: Number(row.failed_logins ?? 0),
+    lockedUntil: epochMs(row.locked_until),
+  };
+}
+
+/**
+ * Counts one more failed login of `userId` atomically (parallel attempts cannot undercount): a lock
+ * that ran out starts a fresh count; the failure that reaches the policy's limit sets the lock
+ * (domain/login-guard.ts). Answers the state after it. No authentication change: a lock is checked at login only.
+ */
+export async function countLoginFailure(userId: number, now: number, policy: LockoutPolicy): Promise<LoginFailures> {
+  const k = db();
+  const restarted = await k('up_users')
+    .where('id', userId)
+    .whereNotNull('locked_until')
+    .where('locked_until', '<=', now)
+    .update({ failed_logins: 1, locked_until: null });
+  if (!restarted)
+    await k('up_users')
+      .where('id', userId)
+      .update({ failed_logins: k.raw('coalesce(failed_logins, 0) + 1') });
+  const row = await k('up_users').where('id', userId).first('failed_logins', 'locked_until');
+  const failures = Number(row?.failed_logins ?? 1);
+  const current = epochMs(row?.locked_until);
+  const after = afterLoginFailure({ failures: failures - 1, lockedUntil: current }, now, policy);
+  if (after.lockedUntil !== null && current === null)
+    await k('up_users').where('id', userId).whereNull('locked_until').update({ locked_until: after.lockedUntil });
+  return after;
+}
+
+/** 解锁 (and a successful login): no failed logins, no lock. */
+export async function clearLoginFailures(userId: number, k: Knex = db()): Promise<void> {
+  await k('up_users').where('id', userId).update({ failed_logins: 0, locked_until: null });
+}
+
+/** The username and organisation of a login, for the security log. */
+export async function loginIdentity(userId: number): Promise<{ username: string | null; organisationId: number | null }> {
+  const row = await db()('up_users as u')
+    .leftJoin('up_users_organisation_lnk as l', 'l.user_id', 'u.id')
+    .where('u.id', userId)
+    .first('u.username', 'l.organisation_id');
+  return {
+    username: row?.username ?? null,
+    organisationId: row?.organisation_id === null || row?.organisation_id === undefined ? null : Number(row.organisation_id),
+  };
 }

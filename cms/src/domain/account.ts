@@ -12,12 +12,14 @@ import { normaliseText } from './text';
 
 export { normaliseCell, normaliseText } from './text';
 
-export const ACCOUNT_ACTIONS = ['issue', 'edit', 'delete', 'view', 'enable', 'disable', 'resetPassword'] as const;
+export const ACCOUNT_ACTIONS = ['issue', 'edit', 'delete', 'view', 'enable', 'disable', 'resetPassword', 'unlock'] as const;
 export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 
 export interface AccountState {
   issued: boolean;
   enabled: boolean;
+  /** The login is locked after repeated failed logins (domain/login-guard.ts): 解锁 lifts it. */
+  locked?: boolean;
 }
 
 /** Labels of the actions; 'edit' reads 修改 before issue and 编辑 after (accountActionLabel). */
@@ -29,6 +31,7 @@ const ACCOUNT_ACTION_LABELS: { readonly [A in AccountAction]: { zh: string; en: 
   enable: { zh: '启用', en: 'Enable' },
   disable: { zh: '禁用', en: 'Disable' },
   resetPassword: { zh: '重置密码', en: 'Reset password' },
+  unlock: { zh: '解锁', en: 'Unlock' },
 };
 
 /** 用户状态. */
@@ -71,7 +74,7 @@ export type AccountSortField = (typeof ACCOUNT_SORT_FIELDS)[number];
 /** Actions allowed on an account, in the manual's column order. */
 export function accountActions(state: AccountState): AccountAction[] {
   if (!state.issued) return ['issue', 'edit', 'delete', 'view'];
-  return ['edit', state.enabled ? 'disable' : 'enable', 'resetPassword', 'view'];
+  return ['edit', state.enabled ? 'disable' : 'enable', 'resetPassword', ...(state.locked ? (['unlock'] as const) : []), 'view'];
 }
 
 export function accountActionLabel(action: AccountAction, state: { issued: boolean }, lang: 'zh-CN' | 'en-US' = 'zh-CN'): string {

@@ -1,17 +1,19 @@
 import { DomainError } from '../domain/errors';
 import { bumpCounts } from '../db/count-cache';
-import { clearMustChangePassword, recordLogin } from '../db/users';
+import { clearMustChangePassword, endAllSessions, recordLogin } from '../db/users';
+import { tokenIssuedAtMs } from '../utils/session-token';
+import { securityEventOf } from '../db/security-events';
 
 /**
  * Wraps users-permissions' login and password-change routes: Chinese messages with stable codes for
- * refused logins, the last-login time recorded at each login, and the forced change cleared once done.
+ * refused logins, the last-login time recorded at each login, and the forced change cleared once done;
+ * a password change ends every earlier session but the one its answer carries.
  */
 const LOGIN_ERRORS: Array<[RegExp, string, string]> = [
   [/invalid identifier or password/i, 'INVALID_CREDENTIALS', '用户名或密码错误'],
   [/blocked/i, 'ACCOUNT_DISABLED', '账号已被禁用，请联系省级医保局'],
   [/not been confirmed/i, 'ACCOUNT_NOT_CONFIRMED', '账号尚未激活'],
   [/identifier is a required field|password is a required field|errors occurred/i, 'CREDENTIALS_REQUIRED', '请输入用户名和密码'],
-  [/too many requests/i, 'TOO_MANY_LOGINS', '登录尝试过于频繁，请稍后再试'],
 ];
 const CHANGE_ERRORS: Array<[RegExp, string, string, string]> = [
   [/current password is invalid/i, 'CURRENT_PASSWORD_INVALID', '原密码错误', 'currentPassword'],
@@ -29,6 +31,7 @@ interface AuthRouteContext {
   request: { body?: unknown };
   body: unknown;
   status: number;
+  state: { user?: { id?: unknown } | null };
 }
 
 export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) => {
@@ -50,6 +53,8 @@ export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) =>
       if (hit) throw new DomainError(hit[1], hit[2], { status: e!.status ?? 400 });
     } else {
       const hit = CHANGE_ERRORS.find(([re]) => re.test(e?.message ?? ''));
+      const userId = typeof ctx.state.user?.id === 'number' ? ctx.state.user.id : null;
+      if (userId !== null) await securityEventOf(userId, { event: 'password.changed', outcome: 'failure', code: hit?.[1] });
       if (hit) throw new DomainError(hit[1], hit[2], { status: e!.status ?? 400, field: hit[3] });
     }
     throw err;
@@ -63,5 +68,8 @@ export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) =>
     bumpCounts('accounts'); // 是否登录 totals of the bureau's list change
   } else {
     await clearMustChangePassword(userId, now);
+    const fresh = tokenIssuedAtMs((ctx.body as { jwt?: string } | null)?.jwt);
+    await endAllSessions([userId], fresh === null ? {} : { keepFrom: fresh });
+    await securityEventOf(userId, { event: 'password.changed', outcome: 'success' });
   }
 };

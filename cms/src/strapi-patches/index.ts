@@ -7,12 +7,14 @@ import type { Core } from '@strapi/strapi';
 import { apiTokenShortcutPatch } from './api-token-shortcut';
 import { authCachePatch } from './auth-cache';
 import { leanMiddlewaresPatch } from './lean-middlewares';
+import { sessionRevocationPatch } from './session-revocation';
 import type { PatchState, StrapiPatch } from './patch';
 import { installedVersion, versionProblem, type PatchedPackage } from './version';
 
 export type { PatchState } from './patch';
 
-export const STRAPI_PATCHES: readonly StrapiPatch[] = [authCachePatch, apiTokenShortcutPatch, leanMiddlewaresPatch];
+// Session revocation first: the authentication cache then wraps its check.
+export const STRAPI_PATCHES: readonly StrapiPatch[] = [sessionRevocationPatch, authCachePatch, apiTokenShortcutPatch, leanMiddlewaresPatch];
 
 /** Where the test-only route (api/test-support) finds the patches' state without importing them. */
 export const PATCHES_SERVICE = 'strapi-patches';

@@ -67,6 +67,16 @@ describe('accountActions (操作 column)', () => {
     expect(a.map((x) => accountActionLabel(x, { issued: true }, 'en-US'))).toEqual(['Edit', 'Enable', 'Reset password', 'View']);
   });
 
+  it('issued and locked after failed logins: 解锁 before 查看, whether enabled or not; never before issue', () => {
+    const a = accountActions({ issued: true, enabled: true, locked: true });
+    expect(a).toEqual(['edit', 'disable', 'resetPassword', 'unlock', 'view']);
+    expect(a.map((x) => accountActionLabel(x, { issued: true }))).toEqual(['编辑', '禁用', '重置密码', '解锁', '查看']);
+    expect(accountActions({ issued: true, enabled: false, locked: true })).toContain('unlock');
+    expect(accountActions({ issued: false, enabled: true, locked: true })).not.toContain('unlock');
+    expect(code(() => assertAccountAction('unlock', { issued: true, enabled: true, locked: false }))).toBe('ACCOUNT_ACTION_NOT_ALLOWED');
+    expect(code(() => assertAccountAction('unlock', { issued: true, enabled: true, locked: true }))).toBe('OK');
+  });
+
   const full: Array<[boolean, boolean, string, boolean]> = [];
   const allowedBy: Record<string, string[]> = {
     'false,true': ['issue', 'edit', 'delete', 'view'],

@@ -47,6 +47,8 @@ export function useAccountActions({ onView, onEdit, onDone }: { onView: (r: Acco
         return confirm(t('accounts.confirm.disable', u), post(`/${id}/disable`, {}, t('accounts.done.disabled')));
       case 'resetPassword':
         return confirm(t('accounts.confirm.resetPassword', u), post(`/${id}/reset-password`, {}, t('accounts.done.resetPassword')));
+      case 'unlock':
+        return confirm(t('sessions.unlock.confirm', u), post(`/${id}/unlock`, {}, t('sessions.unlock.done')));
     }
   };
 

@@ -241,7 +241,7 @@ describe('启用 / 禁用 / 重置密码', () => {
     return { a, jwt: fresh };
   }
 
-  it('禁用: login refused with 账号已被禁用, the token in hand stops working; 启用 restores both', async () => {
+  it('禁用: login refused with 账号已被禁用, the token in hand stops working; 启用 restores the login, not the old token', async () => {
     const { a, jwt } = await issuedUser();
     expect((await get('/api/organisations/mine', jwt)).status).toBe(200);
     const res = await post(`${M}/${a.documentId}/disable`, {}, await loginAs(SX));
@@ -254,6 +254,7 @@ describe('启用 / 禁用 / 重置密码', () => {
     expect((await listAll(SX, `&username=${a.username}&enabled=false`)).body.data).toHaveLength(1);
     expectRefused(await post(`${M}/${a.documentId}/disable`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
     expect((await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX))).status).toBe(200);
+    expect((await get('/api/organisations/mine', jwt)).status).toBe(401); // 启用 revives no token from before 禁用
     expect((await login(a.username, 'Mine@2026x')).status).toBe(200);
     expectRefused(await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
   });

@@ -25,13 +25,15 @@ describe('auth cache', () => {
 });
 
 describe('auth cache: blocked logins', () => {
-  it('a user blocked through Strapi loses its business actor at once, and gets it back when unblocked', async () => {
+  it('a user blocked through Strapi loses its business actor at once; unblocked, a fresh login gets it back (the old token stays ended)', async () => {
     const u = await createUser((await me('bjDist2')).organisation.id);
     const jwt = await loginAs(u.username, u.password);
     expect((await get('/api/order-lines/search?tab=todo', jwt)).status).toBe(200);
     expect((await post(`/api/test/users/${u.id}/block`, { blocked: true })).status).toBe(200);
     expect((await get('/api/order-lines/search?tab=todo', jwt)).status).toBe(401);
     expect((await post(`/api/test/users/${u.id}/block`, { blocked: false })).status).toBe(200);
-    expect((await get('/api/order-lines/search?tab=todo', jwt)).status).toBe(200);
+    expect((await get('/api/order-lines/search?tab=todo', jwt)).status).toBe(401);
+    const fresh = await post('/api/auth/local', { identifier: u.username, password: u.password });
+    expect((await get('/api/order-lines/search?tab=todo', fresh.body.jwt)).status).toBe(200);
   });
 });

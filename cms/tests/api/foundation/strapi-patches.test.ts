@@ -41,6 +41,7 @@ describe('strapi patches: version gate', () => {
       [AUTH_CACHE]: cacheOff ? 'disabled: AUTH_CACHE_TTL_MS=0' : 'active',
       [API_TOKEN_SHORTCUT]: 'active',
       [LEAN_MIDDLEWARES]: 'active',
+      'users-permissions-session-revocation': 'active', // never switched off: sessions must end with any cache setting
     });
   });
 });
@@ -91,7 +92,7 @@ describe('strapi patches: the authentication cache', () => {
     if (cacheOff) expect((await patches()).counters[AUTH_CACHE]).toEqual({ ...start, entries: 0 });
   });
 
-  it('a user blocked through Strapi is refused on the next request, even with a token just used', async () => {
+  it('a user blocked through Strapi is refused on the next request, even with a token just used; unblocked, only a fresh login works', async () => {
     const u = await createUser(orgId);
     const jwt = await loginAs(u.username, u.password);
     expect((await get('/api/me', jwt)).status).toBe(200);
@@ -100,7 +101,9 @@ describe('strapi patches: the authentication cache', () => {
     expect((await get('/api/me', jwt)).status).toBe(401);
     expect((await get('/api/order-lines/search', jwt)).status).toBe(401);
     expect((await post(`/api/test/users/${u.id}/block`, { blocked: false })).status).toBe(200);
-    expect((await get('/api/me', jwt)).status).toBe(200);
+    expect((await get('/api/me', jwt)).status).toBe(401);
+    const fresh = await post('/api/auth/local', { identifier: u.username, password: u.password });
+    expect((await get('/api/me', fresh.body.jwt)).status).toBe(200);
   });
 
   it('each request gets its own copy of the cached user', async () => {

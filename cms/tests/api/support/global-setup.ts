@@ -48,6 +48,10 @@ export async function setup(project: TestProject) {
     env.DATABASE_FILENAME = path.join(tmpDir, 'test.db');
   }
   fs.mkdirSync(path.join(cmsDir, '.tmp'), { recursive: true });
+  // The security log as a file the tests read (utils/security-log.ts), fresh for each run.
+  const securityLog = path.join(cmsDir, '.tmp', `security-${pgUrl ? 'postgres' : 'sqlite'}.log`);
+  fs.rmSync(securityLog, { force: true });
+  env.SECURITY_LOG_FILE = securityLog;
   const log = fs.createWriteStream(path.join(cmsDir, '.tmp', `api-server-${pgUrl ? 'postgres' : 'sqlite'}.log`));
   child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
@@ -67,6 +71,7 @@ export async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('database', pgUrl ? 'postgres' : 'sqlite');
+  project.provide('securityLog', securityLog);
 }
 
 export async function teardown() {
@@ -81,5 +86,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     database: 'sqlite' | 'postgres';
+    securityLog: string;
   }
 }

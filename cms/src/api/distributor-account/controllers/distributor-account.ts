@@ -156,6 +156,9 @@ export default factories.createCoreController('api::distributor-account.distribu
   async resetPassword(ctx: HttpContext) {
     ctx.body = { data: await service('logins').resetPassword(await requireActor(ctx), documentId(ctx)) };
   },
+  async unlock(ctx: HttpContext) {
+    ctx.body = { data: await service('logins').unlock(await requireActor(ctx), documentId(ctx)) };
+  },
   async template(ctx: HttpContext) {
     await requireActor(ctx);
     const name = '配送企业账号导入模板.xlsx';

@@ -18,5 +18,6 @@ export default {
     { method: 'POST', path: `${P}/:documentId/enable`, handler: 'distributor-account.enable', config: bureau },
     { method: 'POST', path: `${P}/:documentId/disable`, handler: 'distributor-account.disable', config: bureau },
     { method: 'POST', path: `${P}/:documentId/reset-password`, handler: 'distributor-account.resetPassword', config: bureau },
+    { method: 'POST', path: `${P}/:documentId/unlock`, handler: 'distributor-account.unlock', config: bureau },
   ],
 };

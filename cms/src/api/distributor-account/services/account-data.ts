@@ -6,7 +6,7 @@
  */
 import { errors as strapiErrors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { accountActionsFor, ACCOUNT_STATE, type AccountRow, type AccountState, type AccountStateName } from '../../../domain';
+import { accountActionsFor, ACCOUNT_STATE, isLocked, type AccountRow, type AccountState, type AccountStateName } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
 import { bumpCounts } from '../../../db/count-cache';
 import { areaCodes, regionNames } from '../../../db/region-names';
@@ -41,6 +41,13 @@ export interface AccountRecord {
   last_login_at: unknown;
   created_at: unknown;
   area_codes?: unknown;
+  /** The login's lock (epoch ms), when joined (withLoginLock). */
+  locked_until?: unknown;
+}
+
+/** Joins the login's lock to a query of `distributor_accounts as a`, for the row's 解锁 action. */
+export function withLoginLock(q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return q.leftJoin('up_users as u', 'u.id', 'a.user_id').select('u.locked_until as locked_until');
 }
 
 export const knex = (): Knex => strapi.db.connection as unknown as Knex;
@@ -49,7 +56,8 @@ export const knex = (): Knex => strapi.db.connection as unknown as Knex;
 export const asBool = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
 
 export function stateOf(r: AccountRecord): AccountState {
-  return { issued: asBool(r.issued), enabled: r.enabled === null || r.enabled === undefined ? true : asBool(r.enabled) };
+  const locked = r.locked_until !== null && r.locked_until !== undefined && isLocked(Number(r.locked_until), Date.now());
+  return { issued: asBool(r.issued), enabled: r.enabled === null || r.enabled === undefined ? true : asBool(r.enabled), locked };
 }
 
 export function chunks<X>(xs: readonly X[], n = 400): X[][] {
@@ -86,7 +94,7 @@ export function toAccountRow(actor: Actor, r: AccountRecord, names: Map<string, 
 
 /** The row `id` as the API answers it (with the organisation's areas). */
 export async function accountRowById(actor: Actor, k: Knex, id: number): Promise<AccountRow> {
-  const r = await k(`${ACCOUNTS} as a`)
+  const r = await withLoginLock(k(`${ACCOUNTS} as a`))
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
     .where('a.id', id)
     .first('a.*', 'o.distribution_area_codes as area_codes');

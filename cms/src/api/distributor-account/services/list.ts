@@ -13,7 +13,7 @@ import type { Paging } from '../../../utils/query';
 import { whereContains } from '../../../utils/search';
 import { exportSheet, offsetPager } from '../../../utils/xlsx-export';
 import { ACCOUNT_EXPORT_COLUMNS } from './account-xlsx';
-import { ACCOUNT_COUNTS, ACCOUNTS, knex, readerProvince, toAccountRow, type AccountRecord } from './account-data';
+import { ACCOUNT_COUNTS, ACCOUNTS, knex, readerProvince, toAccountRow, withLoginLock, type AccountRecord } from './account-data';
 
 export interface AccountFilters {
   username?: string | undefined;
@@ -56,8 +56,7 @@ function filtered(province: string | null, f: AccountFilters): Knex.QueryBuilder
 
 function rowsOf(base: Knex.QueryBuilder, f: AccountFilters, offset: number, limit: number): Promise<AccountRecord[]> {
   const sort = f.sort ?? DEFAULT_SORT;
-  return base
-    .clone()
+  return withLoginLock(base.clone())
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
     .select('a.*', 'o.distribution_area_codes as area_codes')
     .orderBy(SORT_COLUMNS[sort.field], sort.dir)
@@ -92,7 +91,7 @@ export async function list(actor: Actor, f: AccountFilters, paging: Paging): Pro
 /** 查看: one row the actor reads (404 otherwise). */
 export async function findOne(actor: Actor, documentId: string): Promise<AccountRow> {
   const province = readerProvince(actor);
-  const q = knex()(`${ACCOUNTS} as a`)
+  const q = withLoginLock(knex()(`${ACCOUNTS} as a`))
     .leftJoin('organisations as o', 'o.id', 'a.organisation_id')
     .where('a.document_id', documentId)
     .first('a.*', 'o.distribution_area_codes as area_codes');

@@ -2,13 +2,16 @@
  * The logins of accounts: 发放 (issue) creates, all or nothing per request, each account's distributor
  * organisation and its login (role 配送企业, the bureau's initial password hash copied as is, to be
  * changed at first login); 禁用 / 启用 block and unblock the login; 重置密码 gives the initial password
- * back. Logins are written only through db/users.ts, which announces the changes to authentication.
+ * back; 解锁 lifts a lock after repeated failed logins. Logins are written only through db/users.ts,
+ * which announces the changes to authentication; 禁用 and 重置密码 end the login's sessions there.
+ * Each of these goes to the security log once committed.
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import { ACCOUNT_ISSUE_MAX_ROWS, ACCOUNT_STATE, assertAccountAction, type AccountRow } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
-import { createLogins, existingUsernames, roleIdOf, setBlocked, setPasswordHash } from '../../../db/users';
+import { securityEventOf } from '../../../db/security-events';
+import { clearLoginFailures, createLogins, existingUsernames, roleIdOf, setBlocked, setPasswordHash } from '../../../db/users';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import {
@@ -132,7 +135,7 @@ export async function issue(actor: Actor, selected: string[]) {
 
 /** 启用 (enabled = true) / 禁用 (false): the account's status and its login's block. */
 export async function setEnabled(actor: Actor, documentId: string, enabled: boolean): Promise<AccountRow> {
-  return writeTx(async (trx: Knex) => {
+  const row = await writeTx(async (trx: Knex) => {
     const row = await loadForWrite(actor, documentId, trx);
     assertAccountAction(enabled ? 'enable' : 'disable', stateOf(row));
     const at = now();
@@ -141,22 +144,41 @@ export async function setEnabled(actor: Actor, documentId: string, enabled: bool
     if (row.user_id) await setBlocked(trx, row.user_id, !enabled, at);
     const [from, to] = enabled ? [ACCOUNT_STATE.disabled, ACCOUNT_STATE.enabled] : [ACCOUNT_STATE.enabled, ACCOUNT_STATE.disabled];
     await recordHistory(actor, [{ id: row.id, action: enabled ? 'enable' : 'disable', from, to }]);
-    return accountRowById(actor, trx, row.id);
+    return { userId: row.user_id, answer: await accountRowById(actor, trx, row.id) };
   });
+  if (row.userId) await securityEventOf(row.userId, { event: enabled ? 'account.enabled' : 'account.disabled', outcome: 'success' }, actor.userId);
+  return row.answer;
 }
 
 /** 重置密码: the bureau's initial password again, to be changed at the next login. */
 export async function resetPassword(actor: Actor, documentId: string) {
   const { orgId } = requireBureau(actor);
-  return writeTx(async (trx: Knex) => {
+  const done = await writeTx(async (trx: Knex) => {
     const row = await loadForWrite(actor, documentId, trx);
     assertAccountAction('resetPassword', stateOf(row));
     const hash = await initialPasswordHash(trx, orgId);
     if (!row.user_id) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号未关联登录用户', { status: 409 });
     await setPasswordHash(trx, row.user_id, hash, true, now());
     await recordHistory(actor, [{ id: row.id, action: 'resetPassword', from: ACCOUNT_STATE.issued, to: ACCOUNT_STATE.issued }]);
-    return { documentId: row.document_id, username: row.username, mustChangePassword: true };
+    return { userId: row.user_id, answer: { documentId: row.document_id, username: row.username, mustChangePassword: true } };
   });
+  await securityEventOf(done.userId, { event: 'password.reset', outcome: 'success' }, actor.userId);
+  return done.answer;
 }
 
-export default () => ({ issue, setEnabled, resetPassword });
+/** 解锁: the login locked after repeated failed logins may try again at once (409 when it is not locked). */
+export async function unlock(actor: Actor, documentId: string): Promise<AccountRow> {
+  requireBureau(actor);
+  const done = await writeTx(async (trx: Knex) => {
+    const row = await loadForWrite(actor, documentId, trx);
+    const answer = await accountRowById(actor, trx, row.id);
+    assertAccountAction('unlock', { issued: answer.issued, enabled: answer.enabled, locked: answer.actions.includes('unlock') });
+    await clearLoginFailures(row.user_id!, trx);
+    await recordHistory(actor, [{ id: row.id, action: 'unlock', from: ACCOUNT_STATE.issued, to: ACCOUNT_STATE.issued }]);
+    return { userId: row.user_id!, answer: await accountRowById(actor, trx, row.id) };
+  });
+  await securityEventOf(done.userId, { event: 'account.unlocked', outcome: 'success' }, actor.userId);
+  return done.answer;
+}
+
+export default () => ({ issue, setEnabled, resetPassword, unlock });

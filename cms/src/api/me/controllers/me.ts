@@ -32,4 +32,11 @@ export default {
     const actor = await requireActor(ctx);
     ctx.body = { data: await (strapi.service('api::me.me') as unknown as ReturnType<typeof meService>).todos(actor) };
   },
+
+  /** POST /api/me/logout — ends the caller's sessions server-side (the panel then forgets its token); also while a password change is due. */
+  async logout(ctx: HttpContext) {
+    const actor = await requireActor(ctx, { allowPasswordChange: true });
+    await (strapi.service('api::me.me') as unknown as ReturnType<typeof meService>).logout(actor.userId);
+    ctx.body = { data: { loggedOut: true } };
+  },
 };

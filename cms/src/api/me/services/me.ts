@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff } from '../../../domain';
+import { securityEventOf } from '../../../db/security-events';
+import { endAllSessions } from '../../../db/users';
 
 /** A to-do count per menu entry (待办): what waits for the caller's organisation to act. */
 export type Todos = Record<string, number>;
@@ -44,4 +46,10 @@ async function todosFor(actor: Actor): Promise<Todos> {
   }
 }
 
-export default () => ({ todos: todosFor });
+/** 退出登录: every token of the caller issued until now stops working (on every device). */
+async function logout(userId: number): Promise<void> {
+  await endAllSessions([userId]);
+  await securityEventOf(userId, { event: 'logout', outcome: 'success' });
+}
+
+export default () => ({ todos: todosFor, logout });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { now, setClockOffset, clockOffset } from '../../../utils/clock';
+import { setLoginLimits } from '../../../utils/login-throttle';
 import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
 import { businessChecksum, routeTable } from '../support/route-table';
@@ -21,6 +22,14 @@ export default {
     if (!Number.isFinite(offsetMs)) return ctx.badRequest('offsetMs or now required');
     setClockOffset(offsetMs);
     ctx.body = { now: now().toISOString(), offsetMs };
+  },
+
+  /** Other login limits for a while: `{ ipMaxFailures?, maxFailures?, lockMs? }`; `{}` restores the configured ones. */
+  loginLimits(ctx: HttpContext) {
+    guard();
+    const b = (ctx.request.body ?? {}) as { ipMaxFailures?: unknown; maxFailures?: unknown; lockMs?: unknown };
+    const lockout = typeof b.maxFailures === 'number' ? { maxFailures: b.maxFailures, lockMs: Number(b.lockMs ?? 15 * 60_000) } : undefined;
+    ctx.body = setLoginLimits({ ...(typeof b.ipMaxFailures === 'number' ? { ipMaxFailures: b.ipMaxFailures } : {}), ...(lockout ? { lockout } : {}) });
   },
 
   /** The Strapi patches' state (`active` / `disabled: why`) and counters of the shortcuts they took. */
