@@ -5,6 +5,7 @@ import { call, loginAs, me, type DemoUser } from '../support/client';
 import {
   CALLERS,
   ROLE_OF,
+  SESSION_ENDING,
   changedTables,
   checksum,
   concretePath,
@@ -30,9 +31,7 @@ const REFERENCE = new Set(
   ['/api/regions', '/api/regions/:id', '/api/products', '/api/products/:id', '/api/organisations', '/api/organisations/:id'].map((p) => `GET ${p}`),
 );
 /** Custom routes without a route policy: their controllers call requireActor (any logged-in role). */
-const SELF_GUARDED = new Set(['GET /api/me', 'GET /api/me/todos', 'GET /api/history/:entity/:documentId']);
-/** Calls that would end the caller's own session: the matrix keeps its logins. */
-const SESSION_ENDING = new Set(['POST /api/auth/logout', 'DELETE /api/auth/sessions/:sessionId']);
+const SELF_GUARDED = new Set(['GET /api/me', 'GET /api/me/todos', 'POST /api/me/logout', 'GET /api/history/:entity/:documentId']);
 
 /** A `:action` parameter: one the caller's role may take (the route's policy admits both parties). */
 const ACTION_FOR: Partial<Record<Role, string>> = { hospital: 'withdraw', distributor: 'accept' };

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/client';
-import { CALLERS, changedTables, checksum, concretePath, credentials, refusalProblem, routeKey, routeTable, type Caller, type RouteEntry } from './routes';
+import {
+  SESSION_ENDING,
+  CALLERS,
+  changedTables,
+  checksum,
+  concretePath,
+  credentials,
+  refusalProblem,
+  routeKey,
+  routeTable,
+  type Caller,
+  type RouteEntry,
+} from './routes';
 
 /**
  * Every write route of the content API (from the running server's route table, not a hand list),
@@ -95,6 +107,8 @@ beforeAll(async () => {
 });
 
 async function send(route: RouteEntry, caller: Caller, req: BadRequest, param: string) {
+  // Ending the caller's own sessions would turn every later call of that caller into a 401.
+  if (caller !== 'anonymous' && caller !== 'apiToken' && SESSION_ENDING.has(routeKey(route))) return null;
   const path = concretePath(route.path, () => param);
   const res = await call(route.method, path, { auth: auth[caller], raw: req.body as RequestInit['body'], headers: req.headers });
   const where = `${routeKey(route)} as ${caller} (${req.kind}) → ${res.status}`;

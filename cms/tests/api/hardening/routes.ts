@@ -36,6 +36,9 @@ export function concretePath(pattern: string, fill: (param: string) => string | 
 }
 
 /** Every caller: nobody, a read-only API token, and a demo login of each role. */
+/** Calls that end the caller's own sessions: the generated tests keep their logins, so they skip these for logged-in callers. */
+export const SESSION_ENDING = new Set(['POST /api/me/logout', 'POST /api/auth/logout', 'DELETE /api/auth/sessions/:sessionId']);
+
 export const CALLERS = ['anonymous', 'apiToken', 'admin', 'bjBureau', 'weigao', 'bjDist1', 'jst'] as const;
 export type Caller = (typeof CALLERS)[number];
 export const ROLE_OF: Record<Caller, string | null> = {
