@@ -72,11 +72,11 @@ export interface FieldError {
   message: string;
 }
 
-/** Normalised values of the fields (text, credit code upper-cased without spaces, phone as stored). */
+/** Normalised values of the fields (text, provincial account and credit code upper-cased without spaces, phone as stored). */
 export function normaliseAccountInput(raw: Partial<Record<AccountField, unknown>>): AccountInput {
   const text = (v: unknown) => (v === null || v === undefined ? '' : normaliseText(String(v)));
   return {
-    provincialAccount: text(raw.provincialAccount).replace(/\s+/g, ''),
+    provincialAccount: text(raw.provincialAccount).replace(/\s+/g, '').toUpperCase(),
     companyName: text(raw.companyName),
     creditCode: normaliseCreditCode(text(raw.creditCode)),
     legalPerson: text(raw.legalPerson),

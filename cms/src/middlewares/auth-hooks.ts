@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { bumpCounts } from '../db/count-cache';
+import { canonicaliseLoginIdentifier } from '../db/login-identifier';
 import { clearMustChangePassword, recordLogin } from '../db/users';
 
 /**
@@ -35,6 +36,7 @@ export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) =>
   const isLogin = ctx.method === 'POST' && ctx.path === '/api/auth/local';
   const isChange = ctx.method === 'POST' && ctx.path === '/api/auth/change-password';
   if (!isLogin && !isChange) return next();
+  if (isLogin) await canonicaliseLoginIdentifier(ctx.request);
   if (isChange) {
     const { password, passwordConfirmation } = (ctx.request.body ?? {}) as { password?: unknown; passwordConfirmation?: unknown };
     if (typeof password === 'string' && password === passwordConfirmation && !STRONG_PASSWORD.test(password)) {

@@ -20,7 +20,7 @@ import { now } from '../../../utils/clock';
 import { readSheetRows } from '../../../utils/xlsx-upload';
 import { errorWorkbook } from './account-xlsx';
 import { readHeader, readRows, REQUIRED_HEADER_KEYS, type ImportError, type ImportSheet, type ParsedRow } from './import-rows';
-import { ACCOUNTS, chunks, nextSeq, recordHistory, requireBureau, takenCreditCodes, takenUsernames, writeTx } from './account-data';
+import { ACCOUNTS, chunks, freeSeqs, nextSeq, recordHistory, requireBureau, takenCreditCodes, takenUsernames, writeTx } from './account-data';
 
 interface NewAccount extends ParsedRow {
   seq: number | null;
@@ -30,20 +30,22 @@ interface NewAccount extends ParsedRow {
 const label = (f: AccountField) => ACCOUNT_FIELD_LABELS[f].zh;
 const tooMany = () => new DomainError('IMPORT_TOO_MANY_ROWS', `一次最多导入 ${ACCOUNT_IMPORT_MAX_ROWS} 行（当前超过上限）`, { status: 400, field: 'file' });
 
-/** Usernames in file order, sequence numbers continuing the province's. */
-async function withUsernames(provinceCode: string, parsed: ParsedRow[]): Promise<NewAccount[]> {
-  let seq = await nextSeq(provinceCode);
+/**
+ * Usernames in file order: a row's provincial account, or the province's next free sequence number
+ * (skipping usernames taken on the platform or by the file's own provincial accounts).
+ */
+async function withUsernames(provinceCode: string, parsed: ParsedRow[], k?: Knex): Promise<NewAccount[]> {
+  const own = (p: ParsedRow) =>
+    p.input.provincialAccount && !p.explained.has('provincialAccount') && PROVINCIAL_ACCOUNT_RE.test(p.input.provincialAccount)
+      ? makeUsername(provinceCode, p.input.provincialAccount)
+      : '';
+  const reserved = parsed.map(own).filter(Boolean);
+  const seqs = await freeSeqs(provinceCode, parsed.filter((p) => !p.input.provincialAccount).length, k, reserved);
+  let next = 0;
   return parsed.map((p) => {
-    const s = p.input.provincialAccount ? null : seq++;
-    let username = '';
-    if (!p.input.provincialAccount || PROVINCIAL_ACCOUNT_RE.test(p.input.provincialAccount)) {
-      try {
-        username = makeUsername(provinceCode, p.input.provincialAccount || null, s);
-      } catch {
-        username = '';
-      }
-    }
-    return { ...p, seq: s, username };
+    if (p.input.provincialAccount) return { ...p, seq: null, username: own(p) };
+    const seq = seqs[next++]!;
+    return { ...p, seq, username: makeUsername(provinceCode, null, seq) };
   });
 }
 
@@ -95,10 +97,18 @@ export async function validateImport(actor: Actor, sheet: ImportSheet): Promise<
 export async function storeImport(actor: Actor, accounts: NewAccount[]) {
   const { provinceCode, orgId } = requireBureau(actor);
   return writeTx(async (trx: Knex) => {
-    // The sequence may have moved since validation: re-check it under the transaction.
+    // The sequence or the taken usernames may have moved since validation: re-checked under the transaction.
     const seqNow = await nextSeq(provinceCode, trx);
     const seqs = accounts.map((a) => a.seq).filter((s): s is number => s !== null);
-    if (seqs.length && Math.min(...seqs) < seqNow) throw new DomainError('IMPORT_CONFLICT', '导入期间账号顺序码发生变化，请重新导入', { status: 409 });
+    const clash =
+      (
+        await takenUsernames(
+          accounts.map((a) => a.username),
+          trx,
+        )
+      ).size > 0;
+    if (clash || (seqs.length && Math.min(...seqs) < seqNow))
+      throw new DomainError('IMPORT_CONFLICT', '导入期间账号顺序码发生变化，请重新导入', { status: 409 });
     const at = now();
     const docs: string[] = [];
     for (const part of chunks(accounts, 200)) {
