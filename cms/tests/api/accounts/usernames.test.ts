@@ -31,13 +31,23 @@ describe('usernames are unique whatever the case', () => {
     expect(expectRefused(file, 400, 'IMPORT_ROWS_INVALID').details.info.rows[0].message).toBe(`用户名 P14${acc} 已存在`);
   });
 
-  it('treats a lower-case credit code as the upper-case one', async () => {
+  it('treats a lower-case credit code as the upper-case one (typed, imported, or stored on an organisation)', async () => {
     const code = creditCode();
     const a = await post(M, { data: accountData({ creditCode: code }) }, await loginAs(SX));
     expect(a.status).toBe(200);
     expectRefused(await post(M, { data: accountData({ creditCode: code.toLowerCase() }) }, await loginAs(SX)), 400, 'ACCOUNT_DUPLICATE');
     const file = await upload(await loginAs(SX), xlsx([HEADER, ['', tagOf('小写码'), code.toLowerCase(), '', '', mobile()]]));
     expect(expectRefused(file, 400, 'IMPORT_ROWS_INVALID').details.info.rows[0].message).toContain('统一社会信用代码已被');
+    // An organisation stored with a lower-case code (as typed in the content manager) holds the upper-case one too.
+    const orgCode = creditCode();
+    await testSupport.fixture('organisation', {
+      documentId: tagOf('fxorg'),
+      name: tagOf('小写码机构'),
+      type: 'manufacturer',
+      creditCode: orgCode.toLowerCase(),
+    });
+    const clash = expectRefused(await post(M, { data: accountData({ creditCode: orgCode }) }, await loginAs(SX)), 400, 'ACCOUNT_DUPLICATE');
+    expect(JSON.stringify(clash)).toContain('平台机构');
   });
 
   it('logs in with the identifier in any case as the one stored login', async () => {
