@@ -4,7 +4,7 @@
  * the leading 0 of a landline. The number read back cannot be trusted as the text meant, so it is
  * explained, never stored or misreported.
  */
-import { isValidPhone, MOBILE_RE } from './phone';
+import { isValidPhone } from './phone';
 
 /** What the column expects: any text, or a phone number (a mobile typed as a number is fine). */
 export type ExcelTextKind = 'text' | 'phone';
@@ -37,7 +37,7 @@ export function excelNumberError(n: number, kind: ExcelTextKind, numberFormat?: 
   if (numberFormat && /E[+-]/i.test(numberFormat)) {
     return `Excel 已将该单元格转为数字（${shown}），原内容已改变（如“82599E2”会变成 8259900）；${ADVICE}`;
   }
-  if (kind === 'phone' && n > 0 && !MOBILE_RE.test(shown) && isValidPhone(`0${shown}`)) {
+  if (kind === 'phone' && n > 0 && !isValidPhone(shown) && isValidPhone(`0${shown}`)) {
     return `Excel 已将该单元格转为数字，固定电话开头的“0”已丢失（现为 ${shown}，应为 0${shown}）；${ADVICE}`;
   }
   return null;

@@ -26,6 +26,7 @@ describe('excelNumberError: a number Excel made of what was typed as text', () =
     expect(excelNumberError(1012345678, 'phone')).toMatch(/应为 01012345678/);
     expect(excelNumberError(3517023456, 'text')).toBeNull();
     expect(excelNumberError(12345, 'phone')).toBeNull(); // left to phoneError
+    expect(excelNumberError(4008001234, 'phone')).toBeNull(); // a 400 number is valid as Excel keeps it
   });
 
   it('shows a number as Excel does', () => {
