@@ -47,11 +47,14 @@ export async function roleIdOf(k: Knex, type: string): Promise<number | null> {
   return row ? Number(row.id) : null;
 }
 
-/** Usernames among `names` that already have a login. */
+/** Logins whose username is one of `names` whatever the case (usernames are unique case-insensitively), as stored. */
 export async function existingUsernames(k: Knex, names: readonly string[]): Promise<Set<string>> {
   const taken = new Set<string>();
-  for (const part of chunks([...new Set(names)], 400)) {
-    for (const r of await k('up_users').whereIn('username', part).select('username')) taken.add(String(r.username));
+  for (const part of chunks([...new Set(names.map((n) => n.toLowerCase()))], 400)) {
+    for (const r of await k('up_users')
+      .whereRaw(`lower(username) in (${part.map(() => '?').join(', ')})`, part)
+      .select('username'))
+      taken.add(String(r.username));
   }
   return taken;
 }

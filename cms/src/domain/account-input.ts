@@ -8,7 +8,7 @@
 import { PROVINCIAL_ACCOUNT_RE } from './account';
 import { creditCodeError, normaliseCreditCode } from './credit-code';
 import { normalisePhone, phoneError } from './phone';
-import { normaliseText } from './text';
+import { headerKey, normaliseText } from './text';
 
 export const ACCOUNT_FIELDS = ['provincialAccount', 'companyName', 'creditCode', 'legalPerson', 'authorisedPerson', 'phone'] as const;
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
@@ -60,7 +60,7 @@ export const ACCOUNT_FIELD_INPUT_MAX = 500;
 
 /** Field of a template header (normalised, case-insensitive for ASCII), or null when unknown. */
 export function templateFieldOf(header: string): AccountField | null {
-  const h = normaliseText(header).replace(/\s+/g, '').replace(/[*＊]/g, '');
+  const h = headerKey(header);
   for (const c of ACCOUNT_TEMPLATE_COLUMNS) {
     if (c.header === h || c.aliases.includes(h)) return c.field;
   }
@@ -72,11 +72,11 @@ export interface FieldError {
   message: string;
 }
 
-/** Normalised values of the fields (text, credit code upper-cased without spaces, phone as stored). */
+/** Normalised values of the fields (text, provincial account and credit code upper-cased without spaces, phone as stored). */
 export function normaliseAccountInput(raw: Partial<Record<AccountField, unknown>>): AccountInput {
   const text = (v: unknown) => (v === null || v === undefined ? '' : normaliseText(String(v)));
   return {
-    provincialAccount: text(raw.provincialAccount).replace(/\s+/g, ''),
+    provincialAccount: text(raw.provincialAccount).replace(/\s+/g, '').toUpperCase(),
     companyName: text(raw.companyName),
     creditCode: normaliseCreditCode(text(raw.creditCode)),
     legalPerson: text(raw.legalPerson),

@@ -5,7 +5,9 @@
  * Username 配送企业用户名 (generated, never typed):
  * - with a provincial platform account X: 'P' + province code + X   ('14', 'SX0001') → 'P14SX0001'
  * - without: 'P' + province code + 4-digit sequence per province    ('14', null, 50) → 'P140050'
- * The provincial account is used as typed (after normaliseText); it is not upper-cased.
+ * Usernames are unique whatever their case, and stored canonical: the provincial account upper-cased
+ * ('sx0001' → 'P14SX0001'). Sequence numbers skip usernames already taken (a provincial account '0051'
+ * takes P140051) and end at USERNAME_SEQ_MAX.
  */
 import { DomainError } from './errors';
 import { normaliseText } from './text';
@@ -115,7 +117,7 @@ export function makeUsername(provinceCode: string, provincialAccount?: string | 
         field: 'provincialAccount',
       });
     }
-    return `P${code}${account}`;
+    return `P${code}${account.toUpperCase()}`;
   }
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1 || seq > USERNAME_SEQ_MAX) {
     throw new DomainError('USERNAME_SEQ_INVALID', `顺序码应为1-${USERNAME_SEQ_MAX}的整数`, {
@@ -135,4 +137,26 @@ export function nextUsernameSeq(provinceCode: string, existingUsernames: Iterabl
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
+}
+
+/**
+ * The first `count` sequence numbers from `from` (the province's next) whose usernames `isTaken` does
+ * not claim; fewer when the province's range ends at USERNAME_SEQ_MAX first.
+ */
+export function freeUsernameSeqs(provinceCode: string, from: number, count: number, isTaken: (username: string) => boolean): number[] {
+  const out: number[] = [];
+  for (let seq = Math.max(1, from); seq <= USERNAME_SEQ_MAX && out.length < count; seq++) {
+    if (!isTaken(makeUsername(provinceCode, null, seq))) out.push(seq);
+  }
+  return out;
+}
+
+/** 409 USERNAME_SEQ_EXHAUSTED: the province's generated usernames cannot cover `needed` more accounts. */
+export function usernameSeqExhausted(needed: number, available: number): DomainError {
+  const more = available > 0 ? `还可生成 ${available} 个，本次需要 ${needed} 个` : '已无可用顺序码';
+  return new DomainError(
+    'USERNAME_SEQ_EXHAUSTED',
+    `本省按顺序码生成的配送企业用户名已用完（顺序码最大 ${USERNAME_SEQ_MAX}，${more}）：请为这些企业填写省级耗材网采用户名（省平台账号）`,
+    { status: 409, field: 'provincialAccount', details: { needed, available } },
+  );
 }

@@ -19,6 +19,7 @@ export * from './account-input';
 export * from './account-row';
 export * from './credit-code';
 export * from './phone';
+export * from './excel-number';
 export * from './invoice';
 export * from './certificate';
 export * from './catalogue';

@@ -1,13 +1,20 @@
 /** Normalising typed and imported text (forms and .xlsx cells). */
 
 /**
- * Full-width ASCII (U+FF01–U+FF5E) → half-width, ideographic space U+3000 → space, then trim and
- * collapse inner whitespace to one space. null/undefined → ''.
+ * Characters nobody sees: zero-width spaces and joiners, the byte-order mark, soft hyphens, direction
+ * marks (Unicode format characters, Cf) and control characters other than whitespace. Pasted from web
+ * pages and PDFs into Excel, they make a code look right and count wrong.
+ */
+const INVISIBLE_RE = /\p{Cf}|(?![\t\n\r])\p{Cc}/gu;
+
+/**
+ * Invisible characters removed, full-width ASCII (U+FF01–U+FF5E) → half-width, ideographic space
+ * U+3000 → space, then trim and collapse inner whitespace to one space. null/undefined → ''.
  */
 export function normaliseText(s: string | null | undefined): string {
   if (s === null || s === undefined) return '';
   let out = '';
-  for (const ch of String(s)) {
+  for (const ch of String(s).replace(INVISIBLE_RE, '')) {
     const c = ch.codePointAt(0) as number;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
     else if (c === 0x3000) out += ' ';
@@ -67,4 +74,9 @@ export function normaliseCell(v: unknown): string {
   }
   const s = normaliseText(String(v));
   return expandScientific(s) ?? s;
+}
+
+/** A header cell as compared with the template's: normalised, without spaces and required-marks (*). */
+export function headerKey(h: string): string {
+  return normaliseText(h).replace(/\s+/g, '').replace(/[*＊]/g, '');
 }

@@ -2,6 +2,7 @@ import { accountLockedError, isLocked, retryAfterSeconds, tooManyLoginsError, ty
 import { clearLoginFailures, countLoginFailure, loginGuardRecord, type LoginGuardRecord } from '../db/users';
 import { ipRetryAfter, loginLimits, recordIpFailure, recordUnknownFailure, unknownIdentifierState } from '../utils/login-throttle';
 import { securityEvent } from '../utils/security-log';
+import { canonicaliseLoginIdentifier } from '../db/login-identifier';
 
 /**
  * Guards POST /api/auth/local around users-permissions' login (and our auth-hooks, which name its
@@ -39,6 +40,8 @@ async function countFailure(record: LoginGuardRecord | null, identifier: string,
 export default () => async (ctx: LoginContext, next: () => Promise<void>) => {
   if (ctx.method !== 'POST' || ctx.path !== '/api/auth/local') return next();
   const now = Date.now();
+  // One login whatever the case of its username: the guard counts failures against the login it names.
+  await canonicaliseLoginIdentifier(ctx.request);
   const body = (ctx.request.body ?? {}) as { identifier?: unknown; password?: unknown };
   const identifier = typeof body.identifier === 'string' ? body.identifier : '';
   const wait = ipRetryAfter(ctx.ip, now);

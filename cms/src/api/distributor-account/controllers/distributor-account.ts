@@ -75,7 +75,8 @@ const unwrapData = (b: unknown) => (typeof b === 'object' && b !== null && 'data
 
 const fieldValue = (zh: string) =>
   z.preprocess(
-    (v) => (typeof v === 'number' ? String(v) : v),
+    // Only an integer JSON holds exactly reads as its digits: 1e309 is Infinity, 2^53 + 1 has lost its last digit.
+    (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v),
     z
       .string({ message: `${zh}格式不正确` })
       .max(ACCOUNT_FIELD_INPUT_MAX, { message: `${zh}过长` })

@@ -6,7 +6,18 @@
  */
 import { errors as strapiErrors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { accountActionsFor, ACCOUNT_STATE, isLocked, type AccountRow, type AccountState, type AccountStateName } from '../../../domain';
+import {
+  accountActionsFor,
+  isLocked,
+  ACCOUNT_STATE,
+  freeUsernameSeqs,
+  makeUsername,
+  USERNAME_SEQ_MAX,
+  usernameSeqExhausted,
+  type AccountRow,
+  type AccountState,
+  type AccountStateName,
+} from '../../../domain';
 import { DomainError } from '../../../domain/errors';
 import { bumpCounts } from '../../../db/count-cache';
 import { areaCodes, regionNames } from '../../../db/region-names';
@@ -151,28 +162,63 @@ export async function nextSeq(provinceCode: string, k: Knex = knex()): Promise<n
   return Number(r?.m ?? 0) + 1;
 }
 
-/** Usernames among `names` already taken (accounts or logins). */
+/** `?, ?, …` for the values of an IN list. */
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** Usernames among `names` already taken by accounts or logins, whatever their case (answers the names as given). */
 export async function takenUsernames(names: string[], k: Knex = knex(), exceptAccountId?: number): Promise<Set<string>> {
+  const byLower = new Map<string, string[]>();
+  for (const n of new Set(names)) byLower.set(n.toLowerCase(), [...(byLower.get(n.toLowerCase()) ?? []), n]);
   const taken = new Set<string>();
-  for (const part of chunks([...new Set(names)])) {
-    const q = k(ACCOUNTS).whereIn('username', part).select('username');
+  const mark = (u: string) => {
+    for (const n of byLower.get(u.toLowerCase()) ?? []) taken.add(n);
+  };
+  for (const part of chunks([...byLower.keys()])) {
+    const q = k(ACCOUNTS)
+      .whereRaw(`lower(username) in (${marks(part)})`, part)
+      .select('username');
     if (exceptAccountId) q.whereNot('id', exceptAccountId);
-    for (const r of await q) taken.add(r.username);
+    for (const r of await q) mark(String(r.username));
   }
-  for (const u of await existingUsernames(k, names)) taken.add(u);
+  for (const u of await existingUsernames(k, [...byLower.keys()])) mark(u);
   return taken;
 }
 
-/** Credit codes among `codes` already used: account rows (→ company name) and organisations (→ name). */
+/**
+ * The next `count` sequence numbers of the province whose usernames are free (not taken by accounts or
+ * logins, nor `reserved` by the same request), or 409 USERNAME_SEQ_EXHAUSTED when the range ends first.
+ */
+export async function freeSeqs(provinceCode: string, count: number, k: Knex = knex(), reserved: Iterable<string> = []): Promise<number[]> {
+  if (count <= 0) return [];
+  const mine = new Set([...reserved].map((u) => u.toLowerCase()));
+  const out: number[] = [];
+  let from = await nextSeq(provinceCode, k);
+  while (out.length < count && from <= USERNAME_SEQ_MAX) {
+    const to = Math.min(USERNAME_SEQ_MAX, from + count - out.length + 200);
+    const names = Array.from({ length: to - from + 1 }, (_, i) => makeUsername(provinceCode, null, from + i));
+    const taken = await takenUsernames(names, k);
+    out.push(...freeUsernameSeqs(provinceCode, from, count - out.length, (u) => taken.has(u) || mine.has(u.toLowerCase())).filter((s) => s <= to));
+    from = to + 1;
+  }
+  if (out.length < count) throw usernameSeqExhausted(count, out.length);
+  return out;
+}
+
+/**
+ * Credit codes among `codes` (upper case, as normaliseCreditCode gives them) already used: account rows
+ * (→ company name; stored normalised) and organisations (→ name; whatever the case they were stored in).
+ */
 export async function takenCreditCodes(codes: string[], k: Knex = knex(), except?: { accountId?: number; orgId?: number | null }) {
   const taken = new Map<string, string>();
-  for (const part of chunks([...new Set(codes)])) {
+  for (const part of chunks([...new Set(codes.map((c) => c.toUpperCase()))])) {
     const q = k(ACCOUNTS).whereIn('credit_code', part).select('credit_code', 'company_name');
     if (except?.accountId) q.whereNot('id', except.accountId);
-    for (const r of await q) taken.set(r.credit_code, `配送企业账号“${r.company_name}”`);
-    const o = k('organisations').whereIn('credit_code', part).select('credit_code', 'name');
+    for (const r of await q) taken.set(String(r.credit_code).toUpperCase(), `配送企业账号“${r.company_name}”`);
+    const o = k('organisations')
+      .whereRaw(`upper(credit_code) in (${marks(part)})`, part)
+      .select('credit_code', 'name');
     if (except?.orgId) o.whereNot('id', except.orgId);
-    for (const r of await o) if (!taken.has(r.credit_code)) taken.set(r.credit_code, `平台机构“${r.name}”`);
+    for (const r of await o) if (!taken.has(String(r.credit_code).toUpperCase())) taken.set(String(r.credit_code).toUpperCase(), `平台机构“${r.name}”`);
   }
   return taken;
 }

@@ -5,9 +5,8 @@
 import * as XLSX from 'xlsx';
 import { ACCOUNT_ENABLED_LABELS, ACCOUNT_TEMPLATE_COLUMNS, chinaDateTime, YES_NO_LABELS, type AccountRow } from '../../../domain';
 import type { Column } from '../../../utils/xlsx-export';
-import type { ImportError } from './import';
+import type { ImportError } from './import-rows';
 
-const TEXT_FIELDS = new Set(['creditCode', 'phone', 'provincialAccount']);
 const TEXT_ROWS = 1000;
 
 /** Header row, format row (manual 000: “各字段的填写格式在表格第一行内有具体描述”), widths, text columns. */
@@ -17,10 +16,8 @@ export function templateWorkbook(): Buffer {
   ACCOUNT_TEMPLATE_COLUMNS.forEach((c, ci) => {
     ws[XLSX.utils.encode_cell({ r: 0, c: ci })] = { t: 's', v: c.header };
     ws[XLSX.utils.encode_cell({ r: 1, c: ci })] = { t: 's', v: c.format, z: '@' };
-    if (TEXT_FIELDS.has(c.field)) {
-      // Text-formatted cells, so Excel keeps 18-character codes and leading zeros as typed.
-      for (let r = 2; r < 2 + TEXT_ROWS; r++) ws[XLSX.utils.encode_cell({ r, c: ci })] = { t: 's', v: '', z: '@' };
-    }
+    // Every column is text: text-formatted cells keep 18-character codes, leading zeros and `82599E2` as typed.
+    for (let r = 2; r < 2 + TEXT_ROWS; r++) ws[XLSX.utils.encode_cell({ r, c: ci })] = { t: 's', v: '', z: '@' };
   });
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 1 + TEXT_ROWS, c: last } });
   ws['!cols'] = ACCOUNT_TEMPLATE_COLUMNS.map((c) => ({ wch: c.width }));
@@ -29,8 +26,8 @@ export function templateWorkbook(): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-/** The uploaded rows with an added 错误信息 column (row 1 = header). */
-export function errorWorkbook(rows: unknown[][], errors: ImportError[]): Buffer {
+/** The uploaded rows from the header on, with an added 错误信息 column (the header is Excel row `headerRow`). */
+export function errorWorkbook(rows: unknown[][], errors: ImportError[], headerRow = 1): Buffer {
   const byRow = new Map<number, string[]>();
   for (const e of errors) {
     const list = byRow.get(e.row) ?? [];
@@ -40,7 +37,7 @@ export function errorWorkbook(rows: unknown[][], errors: ImportError[]): Buffer 
   const width = Math.max(...rows.map((r) => r.length), ACCOUNT_TEMPLATE_COLUMNS.length);
   const out = rows.map((r, i) => {
     const cells = Array.from({ length: width }, (_, ci) => (r[ci] === undefined ? null : r[ci]));
-    cells.push(i === 0 ? '错误信息' : (byRow.get(i + 1) ?? []).join('；'));
+    cells.push(i === 0 ? '错误信息' : (byRow.get(i + headerRow) ?? []).join('；'));
     return cells;
   });
   const ws = XLSX.utils.aoa_to_sheet(out);

@@ -8,35 +8,20 @@ import type { Knex } from 'knex';
 import {
   ACCOUNT_FIELD_LABELS,
   ACCOUNT_IMPORT_MAX_ROWS,
-  ACCOUNT_REQUIRED_FIELDS,
   ACCOUNT_STATE,
-  ACCOUNT_TEMPLATE_COLUMNS,
   accountInputErrors,
   makeUsername,
-  normaliseAccountInput,
-  normaliseCell,
   PROVINCIAL_ACCOUNT_RE,
-  templateFieldOf,
   type AccountField,
-  type AccountInput,
 } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { readSheetRows } from '../../../utils/xlsx-upload';
 import { errorWorkbook } from './account-xlsx';
-import { ACCOUNTS, chunks, nextSeq, recordHistory, requireBureau, takenCreditCodes, takenUsernames, writeTx } from './account-data';
+import { readHeader, readRows, REQUIRED_HEADER_KEYS, type ImportError, type ImportSheet, type ParsedRow } from './import-rows';
+import { ACCOUNTS, chunks, freeSeqs, nextSeq, recordHistory, requireBureau, takenCreditCodes, takenUsernames, writeTx } from './account-data';
 
-export interface ImportError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-interface ParsedRow {
-  rowNo: number;
-  input: AccountInput;
-}
 interface NewAccount extends ParsedRow {
   seq: number | null;
   username: string;
@@ -45,67 +30,22 @@ interface NewAccount extends ParsedRow {
 const label = (f: AccountField) => ACCOUNT_FIELD_LABELS[f].zh;
 const tooMany = () => new DomainError('IMPORT_TOO_MANY_ROWS', `一次最多导入 ${ACCOUNT_IMPORT_MAX_ROWS} 行（当前超过上限）`, { status: 400, field: 'file' });
 
-/** The field under each column of the header row (null: none), or the header's errors. */
-function readHeader(header: string[], errors: ImportError[]): (AccountField | null)[] {
-  const colField: (AccountField | null)[] = [];
-  const seen = new Set<AccountField>();
-  for (const h of header) {
-    if (h === '') {
-      colField.push(null);
-      continue;
-    }
-    const f = templateFieldOf(h);
-    if (!f) errors.push({ row: 1, column: h, message: `未知列“${h}”，请使用下载的模板` });
-    else if (seen.has(f)) errors.push({ row: 1, column: h, message: `列“${h}”重复` });
-    else seen.add(f);
-    colField.push(f && !colField.includes(f) ? f : null);
-  }
-  for (const c of ACCOUNT_TEMPLATE_COLUMNS) {
-    if (!seen.has(c.field) && ACCOUNT_REQUIRED_FIELDS.includes(c.field)) errors.push({ row: 1, column: c.header, message: `缺少必填列“${c.header}”` });
-  }
-  return colField;
-}
-
-/** Data rows (blank rows and the template's format row skipped); cells under no header are errors. */
-function readRows(rows: unknown[][], header: string[], colField: (AccountField | null)[], errors: ImportError[]): ParsedRow[] {
-  const parsed: ParsedRow[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
-    const raw: Partial<Record<AccountField, unknown>> = {};
-    let filled = false;
-    colField.forEach((f, ci) => {
-      if (!f) return;
-      const v = normaliseCell(cells[ci]);
-      if (v !== '') filled = true;
-      raw[f] = v;
-    });
-    for (let ci = 0; ci < cells.length; ci++) {
-      if ((colField[ci] ?? null) === null && (header[ci] ?? '') === '' && normaliseCell(cells[ci]) !== '') {
-        errors.push({ row: i + 1, column: `第${ci + 1}列`, message: '该单元格不在任何模板列下（未知列）' });
-        filled = true;
-      }
-    }
-    if (!filled) continue;
-    if (i === 1 && /^(必填|选填)/.test(normaliseCell(raw.companyName))) continue; // the template's format row
-    parsed.push({ rowNo: i + 1, input: normaliseAccountInput(raw) });
-  }
-  return parsed;
-}
-
-/** Usernames in file order, sequence numbers continuing the province's. */
-async function withUsernames(provinceCode: string, parsed: ParsedRow[]): Promise<NewAccount[]> {
-  let seq = await nextSeq(provinceCode);
+/**
+ * Usernames in file order: a row's provincial account, or the province's next free sequence number
+ * (skipping usernames taken on the platform or by the file's own provincial accounts).
+ */
+async function withUsernames(provinceCode: string, parsed: ParsedRow[], k?: Knex): Promise<NewAccount[]> {
+  const own = (p: ParsedRow) =>
+    p.input.provincialAccount && !p.explained.has('provincialAccount') && PROVINCIAL_ACCOUNT_RE.test(p.input.provincialAccount)
+      ? makeUsername(provinceCode, p.input.provincialAccount)
+      : '';
+  const reserved = parsed.map(own).filter(Boolean);
+  const seqs = await freeSeqs(provinceCode, parsed.filter((p) => !p.input.provincialAccount).length, k, reserved);
+  let next = 0;
   return parsed.map((p) => {
-    const s = p.input.provincialAccount ? null : seq++;
-    let username = '';
-    if (!p.input.provincialAccount || PROVINCIAL_ACCOUNT_RE.test(p.input.provincialAccount)) {
-      try {
-        username = makeUsername(provinceCode, p.input.provincialAccount || null, s);
-      } catch {
-        username = '';
-      }
-    }
-    return { ...p, seq: s, username };
+    if (p.input.provincialAccount) return { ...p, seq: null, username: own(p) };
+    const seq = seqs[next++]!;
+    return { ...p, seq, username: makeUsername(provinceCode, null, seq) };
   });
 }
 
@@ -136,16 +76,17 @@ async function duplicateErrors(accounts: NewAccount[], errors: ImportError[]): P
  * Checks the sheet's rows (header first) and answers the accounts to create or every error.
  * Rows are numbered as Excel shows them (the header is row 1).
  */
-export async function validateImport(actor: Actor, rows: unknown[][]): Promise<{ errors: ImportError[]; accounts: NewAccount[] }> {
+export async function validateImport(actor: Actor, sheet: ImportSheet): Promise<{ errors: ImportError[]; accounts: NewAccount[] }> {
   const { provinceCode } = requireBureau(actor);
   const errors: ImportError[] = [];
-  const header = (rows[0] ?? []).map((h) => normaliseCell(h));
-  const colField = readHeader(header, errors);
+  const { header, colField } = readHeader(sheet, errors);
   if (errors.length) return { errors, accounts: [] };
-  const parsed = readRows(rows, header, colField, errors);
-  if (parsed.length === 0 && errors.length === 0) errors.push({ row: 2, column: '', message: '文件中没有可导入的数据行' });
+  const parsed = readRows(sheet, header, colField, errors);
+  if (parsed.length === 0 && errors.length === 0) errors.push({ row: sheet.headerRow + 1, column: '', message: '文件中没有可导入的数据行' });
   if (parsed.length > ACCOUNT_IMPORT_MAX_ROWS) throw tooMany();
-  for (const p of parsed) for (const e of accountInputErrors(p.input)) errors.push({ row: p.rowNo, column: label(e.field), message: e.message });
+  for (const p of parsed) {
+    for (const e of accountInputErrors(p.input)) if (!p.explained.has(e.field)) errors.push({ row: p.rowNo, column: label(e.field), message: e.message });
+  }
   const accounts = await withUsernames(provinceCode, parsed);
   await duplicateErrors(accounts, errors);
   errors.sort((x, y) => x.row - y.row);
@@ -156,10 +97,18 @@ export async function validateImport(actor: Actor, rows: unknown[][]): Promise<{
 export async function storeImport(actor: Actor, accounts: NewAccount[]) {
   const { provinceCode, orgId } = requireBureau(actor);
   return writeTx(async (trx: Knex) => {
-    // The sequence may have moved since validation: re-check it under the transaction.
+    // The sequence or the taken usernames may have moved since validation: re-checked under the transaction.
     const seqNow = await nextSeq(provinceCode, trx);
     const seqs = accounts.map((a) => a.seq).filter((s): s is number => s !== null);
-    if (seqs.length && Math.min(...seqs) < seqNow) throw new DomainError('IMPORT_CONFLICT', '导入期间账号顺序码发生变化，请重新导入', { status: 409 });
+    const clash =
+      (
+        await takenUsernames(
+          accounts.map((a) => a.username),
+          trx,
+        )
+      ).size > 0;
+    if (clash || (seqs.length && Math.min(...seqs) < seqNow))
+      throw new DomainError('IMPORT_CONFLICT', '导入期间账号顺序码发生变化，请重新导入', { status: 409 });
     const at = now();
     const docs: string[] = [];
     for (const part of chunks(accounts, 200)) {
@@ -201,16 +150,16 @@ export async function storeImport(actor: Actor, accounts: NewAccount[]) {
 /** 导入 of an uploaded file: all rows valid → all created, else 400 IMPORT_ROWS_INVALID with every error and the sheet. */
 export async function importFile(actor: Actor, file: Buffer) {
   requireBureau(actor);
-  const { rows } = readSheetRows(file, ACCOUNT_IMPORT_MAX_ROWS + 1);
-  if (rows.length - 1 > ACCOUNT_IMPORT_MAX_ROWS + 1) throw tooMany();
-  const result = await validateImport(actor, rows);
+  const sheet = await readSheetRows(file, ACCOUNT_IMPORT_MAX_ROWS + 1, { required: REQUIRED_HEADER_KEYS });
+  if (sheet.rows.length - 1 > ACCOUNT_IMPORT_MAX_ROWS + 1) throw tooMany();
+  const result = await validateImport(actor, sheet);
   if (result.errors.length) {
     throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${result.errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
       status: 400,
       details: {
         total: result.errors.length,
         rows: result.errors.slice(0, 2000),
-        errorFile: errorWorkbook(rows, result.errors).toString('base64'),
+        errorFile: errorWorkbook(sheet.rows, result.errors, sheet.headerRow).toString('base64'),
         errorFileName: '配送企业账号导入错误.xlsx',
       },
     });

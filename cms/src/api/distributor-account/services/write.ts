@@ -14,7 +14,7 @@ import {
   type AccountInput,
   type AccountRow,
 } from '../../../domain';
-import { DomainError } from '../../../domain/errors';
+import { DomainError, isDomainError } from '../../../domain/errors';
 import { setDisplayName } from '../../../db/users';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
@@ -23,7 +23,7 @@ import {
   accountRowById,
   fieldErrors,
   loadForWrite,
-  nextSeq,
+  freeSeqs,
   recordHistory,
   requireBureau,
   stateOf,
@@ -56,9 +56,13 @@ export async function previewUsername(actor: Actor, provincialAccountRaw: string
     (e) => e.field === 'provincialAccount',
   );
   if (errs.length) return { username: null, message: errs[0]!.message };
-  const username = input.provincialAccount
-    ? makeUsername(provinceCode, input.provincialAccount)
-    : makeUsername(provinceCode, null, await nextSeq(provinceCode));
+  let username: string;
+  try {
+    username = makeUsername(provinceCode, input.provincialAccount || null, input.provincialAccount ? null : (await freeSeqs(provinceCode, 1))[0]);
+  } catch (e) {
+    if (isDomainError(e)) return { username: null, message: e.message };
+    throw e;
+  }
   const taken = await takenUsernames([username]);
   return { username, message: taken.has(username) ? `用户名 ${username} 已存在` : null };
 }
@@ -67,7 +71,7 @@ export async function create(actor: Actor, body: AccountBody): Promise<AccountRo
   const { provinceCode, orgId } = requireBureau(actor);
   const input = validInput(body);
   return writeTx(async (trx: Knex) => {
-    const seq = input.provincialAccount ? null : await nextSeq(provinceCode, trx);
+    const seq = input.provincialAccount ? null : (await freeSeqs(provinceCode, 1, trx))[0]!;
     const username = makeUsername(provinceCode, input.provincialAccount || null, seq);
     const dup: { field: string; message: string }[] = [];
     if ((await takenUsernames([username], trx)).has(username)) dup.push({ field: 'provincialAccount', message: `用户名 ${username} 已存在` });
@@ -111,7 +115,7 @@ export async function update(actor: Actor, documentId: string, body: AccountBody
     if ((input.provincialAccount || '') !== (row.provincial_account ?? '')) {
       if (state.issued) throw fieldErrors([{ field: 'provincialAccount', message: '账号已发放，省平台账号（用户名）不能修改' }], 'ACCOUNT_USERNAME_FIXED');
       if (input.provincialAccount) seq = null;
-      else if (!seq) seq = await nextSeq(provinceCode, trx);
+      else if (!seq) seq = (await freeSeqs(provinceCode, 1, trx))[0]!;
       username = makeUsername(provinceCode, input.provincialAccount || null, seq);
       if ((await takenUsernames([username], trx, row.id)).has(username)) dup.push({ field: 'provincialAccount', message: `用户名 ${username} 已存在` });
     }
