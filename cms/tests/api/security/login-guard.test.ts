@@ -37,6 +37,14 @@ describe('per-account lockout', () => {
     await securityLine((l) => l.event === 'login.locked' && l.username === a.username);
   });
 
+  it('failures in any letter case count against the one login (no way round the lock by changing case)', async () => {
+    const a = await issued();
+    const cases = [a.username.toLowerCase(), a.username, a.username.toLowerCase().replace(/^./, (c: string) => c.toUpperCase())];
+    for (let i = 0; i < 10; i++) expectRefused(await login(cases[i % cases.length]!, `wrong${i}`), 400, 'INVALID_CREDENTIALS');
+    expectRefused(await login(a.username.toLowerCase(), DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
+    expectRefused(await login(a.username, DEMO_PASSWORD), 423, 'ACCOUNT_LOCKED');
+  });
+
   it('the bureau sees 解锁 on the locked row and unlocks it; the login works again', async () => {
     const a = await issued();
     expect((await row(a.documentId)).actions).not.toContain('unlock');
