@@ -5,8 +5,10 @@ import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
+import { seedDemoContracts } from './seed/demo-contracts';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
+import { registerPki } from './api/pki/services/authority';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,9 +20,11 @@ export default {
     await registerRoles(strapi);
     await seedRegions(strapi);
     registerRelationshipExpiry(strapi);
+    await registerPki();
     if (seedsDemo(process.env)) {
       await seedDemo(strapi);
       await seedDemoDelegations(strapi);
+      await seedDemoContracts(strapi);
     }
   },
 };
