@@ -136,3 +136,8 @@ export const CONTRACT_COUNTED_LINE_STATUSES: readonly OrderLineStatus[] = orderL
 
 /** Relationships under which a hospital may pick a distributor for a contract (已建立). */
 export const CONTRACTABLE_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = [relationshipMachine.transitions.accept.to];
+
+/** Steps of a contract's history besides its machine's transitions. */
+export const CONTRACT_HISTORY_ACTIONS: { readonly [action: string]: { readonly zh: string; readonly en: string } } = {
+  create: { zh: '选择配送企业，生成合同', en: 'Distributor picked, contract created' },
+};
