@@ -53,6 +53,17 @@ export function signDetached(content: Buffer, privateKey: crypto.KeyObject, cert
   return Buffer.from(info.toSchema().toBER(false));
 }
 
+const caCache = new WeakMap<Buffer, crypto.X509Certificate>();
+/** The CA certificate parsed once per buffer (the server holds one). */
+function caOf(der: Buffer): crypto.X509Certificate {
+  let x = caCache.get(der);
+  if (!x) {
+    x = new crypto.X509Certificate(der);
+    caCache.set(der, x);
+  }
+  return x;
+}
+
 export interface Verification {
   valid: boolean;
   /** Why it does not verify (Chinese), when it does not. */
@@ -96,7 +107,7 @@ export function verifyDetached(content: Buffer, signature: Buffer, caCertificate
   const certificate = certs.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
   if (!certificate) return fail('签名中缺少签署者证书');
   const x509 = new crypto.X509Certificate(Buffer.from(certificate.toSchema().toBER(false)));
-  const ca = new crypto.X509Certificate(caCertificate);
+  const ca = caOf(caCertificate);
   const found: Partial<Verification> = { signer: x509.subject, certSerial: x509.serialNumber.toLowerCase() };
   const time = attrValue(signerInfo, OID.signingTime);
   if (time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime) found.signingTime = time.toDate().toISOString();
