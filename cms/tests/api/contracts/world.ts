@@ -77,7 +77,7 @@ export async function orgName(user: DemoUser) {
 }
 
 /** A fresh agreed volume of a fresh product for `hospital` (imported by 北京 bureau), answered with its documentId. */
-export async function volume(hospital: DemoUser = 'jst', opts: { distributor?: DemoUser; quantity?: number; vbp?: boolean } = {}) {
+export async function volume(hospital: DemoUser = 'jst', opts: { distributor?: string; quantity?: number; vbp?: boolean } = {}) {
   await loadOrgs();
   const product = await vbpProduct({ vbp: opts.vbp });
   await delegate(product.id, opts.distributor ?? 'bjDist1');
