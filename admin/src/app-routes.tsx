@@ -23,6 +23,8 @@ import { DelegationList } from './pages/delegations/list';
 import { HospitalRelationshipList } from './pages/hospital-relationships/list';
 import { DelegatedProductList } from './pages/delegated-products/list';
 import { ContractList } from './pages/contracts/list';
+import { ContractShow } from './pages/contracts/show';
+import { CertificatePage } from './pages/certificates/list';
 import { OrderLineList } from './pages/order-lines/list';
 import { StatisticsPage } from './pages/statistics/list';
 import { OrganisationPage } from './pages/organisation/list';
@@ -108,6 +110,22 @@ export function AppRoutes() {
           element={
             <PageGuard resource="contracts">
               <ContractList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/contracts/show/:id"
+          element={
+            <PageGuard resource="contracts">
+              <ContractShow />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/certificates"
+          element={
+            <PageGuard resource="certificates">
+              <CertificatePage />
             </PageGuard>
           }
         />

@@ -77,7 +77,9 @@ export const RESOURCE_DEFS: readonly ResourceDef[] = [
     roles: ['distributor'],
   },
 
-  { name: 'contracts', labelKey: 'resources.contracts', list: '/contracts', icon: <FileProtectOutlined aria-hidden />, roles: ALL },
+  { name: 'contract-management', labelKey: 'resources.contracts', icon: <FileProtectOutlined aria-hidden /> },
+  { name: 'contracts', labelKey: 'resources.contracts', parent: 'contract-management', list: '/contracts', show: '/contracts/show/:id', roles: ALL },
+  { name: 'certificates', labelKey: 'resources.certificates', parent: 'contract-management', list: '/certificates', roles: ALL },
 
   { name: 'procurement', labelKey: 'resources.procurement', icon: <ShoppingCartOutlined aria-hidden /> },
   { name: 'order-lines', labelKey: 'resources.orderLines', parent: 'procurement', list: '/order-lines', roles: ALL },

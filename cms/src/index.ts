@@ -7,8 +7,10 @@ import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
 import { seedDeliveryManufacturers } from './seed/delivery-manufacturers';
+import { seedDemoContracts } from './seed/demo-contracts';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
+import { registerPki } from './api/pki/services/authority';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,9 +24,11 @@ export default {
     await seedRegions(strapi);
     await seedDeliveryManufacturers(strapi);
     registerRelationshipExpiry(strapi);
+    await registerPki();
     if (seedsDemo(process.env)) {
       await seedDemo(strapi);
       await seedDemoDelegations(strapi);
+      await seedDemoContracts(strapi);
     }
   },
 };

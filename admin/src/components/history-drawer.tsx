@@ -4,7 +4,7 @@
  */
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
-import { chinaDateTime, describeHistoryEntry, MACHINES, ORDER_LINE_HISTORY_ACTIONS, type Lang, type MachineName } from '@domain';
+import { chinaDateTime, CONTRACT_HISTORY_ACTIONS, describeHistoryEntry, MACHINES, ORDER_LINE_HISTORY_ACTIONS, type Lang, type MachineName } from '@domain';
 import { isLang } from '../providers/i18n-provider';
 
 interface HistoryRow {
@@ -19,6 +19,7 @@ interface HistoryRow {
 /** Steps a record's history holds besides its machine's transitions, labelled by the domain. */
 const OTHER_STEPS: Partial<Record<MachineName, { readonly [action: string]: { readonly zh: string; readonly en: string } }>> = {
   orderLine: ORDER_LINE_HISTORY_ACTIONS,
+  contract: CONTRACT_HISTORY_ACTIONS,
 };
 
 /** The machine of `name`, labelling the other steps of its records too. */

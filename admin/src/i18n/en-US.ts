@@ -18,6 +18,7 @@ const enUS: Dictionary = {
     hospitalRelationships: 'Hospital relations',
     delegatedProducts: 'Delegated products',
     contracts: 'Contracts',
+    certificates: 'Certificates',
     procurement: 'Procurement',
     orderLines: 'Order lines',
     statistics: 'Statistics',

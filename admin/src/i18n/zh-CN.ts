@@ -16,6 +16,7 @@ const zhCN = {
     hospitalRelationships: '医院配送关系',
     delegatedProducts: '配送产品目录',
     contracts: '三方合同',
+    certificates: '证书管理',
     procurement: '采购管理',
     orderLines: '订单明细',
     statistics: '统计查询',

@@ -5,7 +5,7 @@ import type { Role } from '../domain/roles';
  * `api::<name>`) or single actions; the route policies and the scope rules decide the rest.
  */
 const REFERENCE = ['api::region.region.find', 'api::region.region.findOne', 'api::product', 'api::organisation'];
-const SELF = ['api::me', 'api::contact', 'plugin::users-permissions.auth.changePassword', 'plugin::users-permissions.user.me'];
+const SELF = ['api::me', 'api::contact', 'api::pki', 'plugin::users-permissions.auth.changePassword', 'plugin::users-permissions.user.me'];
 
 export const ROLE_DEFS: Record<Role, { name: string; description: string; grants: string[] }> = {
   platform_admin: {

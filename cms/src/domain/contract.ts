@@ -2,7 +2,8 @@
  * Three-party contracts 三方合同 (hospital, manufacturer, distributor) for volume-procurement products.
  *
  * signing 待签订 → effective 已生效 when all three parties have signed (contractStatusAfterSign);
- * a contract still being signed can be voided 作废 by the platform (reason required).
+ * any party may refuse 拒签 a contract still being signed (reason required): it becomes void 已作废
+ * and the hospital may pick a distributor again.
  * `sign` keeps the contract in 'signing' in the machine; the server then stores
  * contractStatusAfterSign(parties) as the new status.
  *
@@ -22,7 +23,7 @@ export const contractMachine = defineMachine({
   },
   transitions: {
     sign: { from: ['signing'], to: 'signing', by: ['hospital', 'manufacturer', 'distributor'], zh: '签订', en: 'Sign' },
-    void: { from: ['signing'], to: 'void', by: ['platform_admin'], reason: true, zh: '作废', en: 'Void' },
+    refuse: { from: ['signing'], to: 'void', by: ['hospital', 'manufacturer', 'distributor'], reason: true, zh: '拒签', en: 'Refuse to sign' },
   },
 });
 
@@ -32,10 +33,10 @@ export type ContractTransition = TransitionOf<typeof contractMachine>;
 export const CONTRACT_PARTIES = ['hospital', 'manufacturer', 'distributor'] as const;
 export type ContractParty = (typeof CONTRACT_PARTIES)[number];
 
-const CONTRACT_PARTY_LABELS: { readonly [P in ContractParty]: { zh: string; en: string } } = {
-  hospital: { zh: '医疗机构', en: 'Hospital' },
-  manufacturer: { zh: '生产企业', en: 'Manufacturer' },
-  distributor: { zh: '配送企业', en: 'Distributor' },
+export const CONTRACT_PARTY_LABELS: { readonly [P in ContractParty]: { zh: string; en: string } } = {
+  hospital: { zh: '甲方（医疗机构）', en: 'Party A (hospital)' },
+  manufacturer: { zh: '乙方（生产企业）', en: 'Party B (manufacturer)' },
+  distributor: { zh: '丙方（配送企业）', en: 'Party C (distributor)' },
 };
 
 export function isContractParty(v: unknown): v is ContractParty {

@@ -14,6 +14,8 @@ export * from './order-line';
 export * from './delivery';
 export * from './return';
 export * from './contract';
+export * from './contract-row';
+export * from './contract-volume';
 export * from './account';
 export * from './account-input';
 export * from './account-row';

@@ -2,6 +2,7 @@
  * 待办: the statuses in which a row waits for the caller's organisation to act, per menu entry.
  * Derived from the machines, so a new transition moves the counts with it.
  */
+import { SIGNABLE_CONTRACT_STATUSES } from './contract-row';
 import { delegationMachine } from './delegation';
 import { CHECKABLE_INVOICE_STATUSES, RECEIVABLE_DELIVERY_STATUSES, REWORK_INVOICE_STATUSES } from './delivery';
 import { relationshipMachine } from './hospital-relationship';
@@ -29,4 +30,6 @@ export const TODO_STATUSES = {
   hospitalTerminating: [relationshipMachine.transitions.acceptRevoke.to],
   /** Delegations a manufacturer may still withdraw (not yet answered). */
   manufacturerDelegations: delegationMachine.transitions.withdraw.from,
+  /** Contracts awaiting the signature of the caller's organisation (hospital, manufacturer, distributor). */
+  contractsToSign: SIGNABLE_CONTRACT_STATUSES,
 } as const;

@@ -18,6 +18,8 @@ export const SCOPES: Record<string, ScopeRule> = {
   'api::hospital-relationship.hospital-relationship': { orgFields: ['hospitalOrgId', 'distributorOrgId'], provinceField: 'provinceCode' },
   'api::contract.contract': { orgFields: ['hospitalOrgId', 'manufacturerOrgId', 'distributorOrgId'], provinceField: 'provinceCode' },
   'api::contract-signature.contract-signature': { orgFields: ['orgId'] },
+  'api::contract.contract-volume': { orgFields: ['hospitalOrgId', 'manufacturerOrgId'], provinceField: 'provinceCode' },
+  'api::pki.signing-certificate': { adminOnly: true },
   'api::order.order': { orgFields: ['hospitalOrgId'], provinceField: 'provinceCode' },
   'api::order-line.order-line': { orgFields: ['hospitalOrgId', 'distributorOrgId', 'manufacturerOrgId'], provinceField: 'provinceCode' },
   // The manufacturer reads the deliveries of its products' lines (batch numbers: traceability), as in the line's detail.

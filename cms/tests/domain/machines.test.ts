@@ -161,7 +161,7 @@ const CONTRACT: ExpectedMachine = {
       zh: '签订',
       en: 'Sign',
     },
-    void: { from: ['signing'], to: 'void', by: ['platform_admin'], reason: true, zh: '作废', en: 'Void' },
+    refuse: { from: ['signing'], to: 'void', by: ['hospital', 'manufacturer', 'distributor'], reason: true, zh: '拒签', en: 'Refuse to sign' },
   },
 };
 

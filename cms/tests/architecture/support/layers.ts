@@ -18,15 +18,16 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   utils: ['domain', 'utils'],
   db: ['domain', 'utils', 'db'],
   scope: ['domain', 'utils', 'db', 'scope'],
-  api: ['domain', 'utils', 'db', 'scope', 'api'],
+  pki: ['domain', 'utils', 'pki'],
+  api: ['domain', 'utils', 'db', 'scope', 'pki', 'api'],
   policies: ['domain', 'utils', 'db', 'scope', 'policies'],
   middlewares: ['domain', 'utils', 'db', 'scope', 'middlewares'],
   'strapi-patches': ['domain', 'utils', 'db', 'strapi-patches'],
-  bootstrap: ['domain', 'utils', 'db', 'scope', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
-  seed: ['domain', 'utils', 'db', 'scope', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
-  jobs: ['domain', 'utils', 'db', 'scope', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
+  bootstrap: ['domain', 'utils', 'db', 'scope', 'pki', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
+  seed: ['domain', 'utils', 'db', 'scope', 'pki', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
+  jobs: ['domain', 'utils', 'db', 'scope', 'pki', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs'],
   // Strapi's plugin extensions (users-permissions) sit where bootstrap code does.
-  extensions: ['domain', 'utils', 'db', 'scope', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs', 'extensions'],
+  extensions: ['domain', 'utils', 'db', 'scope', 'pki', 'api', 'policies', 'middlewares', 'bootstrap', 'seed', 'jobs', 'extensions'],
 };
 
 const CMS_SRC = 'cms/src/';

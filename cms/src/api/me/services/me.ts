@@ -13,9 +13,18 @@ async function todosFor(actor: Actor): Promise<Todos> {
   const count = async (q: Knex.QueryBuilder) => Number(((await q.count({ n: '*' }).first()) as { n?: unknown } | undefined)?.n ?? 0);
   const org = actor.orgId;
   const S = TODO_STATUSES;
+  // Contracts where the caller's organisation is the party of its role and has not signed yet.
+  const contractsToSign = (column: string, party: string) =>
+    count(
+      knex('contracts as c')
+        .where(`c.${column}`, org)
+        .whereIn('c.status', S.contractsToSign)
+        .whereNotExists(knex('contract_signatures as s').select(1).whereRaw('s.contract_id = c.id').where('s.party', party)),
+    );
   switch (actor.role) {
     case 'distributor':
       return {
+        contracts: await contractsToSign('distributor_org_id', 'distributor'),
         delegations: await count(knex('delegations').where({ distributor_org_id: org }).whereIn('status', S.distributorDelegations)),
         'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', S.distributorRelationships)),
         'order-lines': await count(knex('order_lines').where({ distributor_org_id: org }).whereIn('status', S.distributorOrderLines)),
@@ -26,6 +35,7 @@ async function todosFor(actor: Actor): Promise<Todos> {
       };
     case 'hospital':
       return {
+        contracts: await contractsToSign('hospital_org_id', 'hospital'),
         receipts: await count(knex('deliveries').where({ hospital_org_id: org }).whereIn('status', S.hospitalReceipts)),
         invoiceChecks: await count(
           knex('deliveries').where({ hospital_org_id: org }).whereIn('invoice_status', S.hospitalInvoiceChecks).whereNot('status', DELIVERY_STATUS.withdrawn),
@@ -38,7 +48,10 @@ async function todosFor(actor: Actor): Promise<Todos> {
         ),
       };
     case 'manufacturer':
-      return { delegations: await count(knex('delegations').where({ delegator_org_id: org }).whereIn('status', S.manufacturerDelegations)) };
+      return {
+        delegations: await count(knex('delegations').where({ delegator_org_id: org }).whereIn('status', S.manufacturerDelegations)),
+        contracts: await contractsToSign('manufacturer_org_id', 'manufacturer'),
+      };
     case 'bureau':
       return { 'distributor-accounts': await count(knex('distributor_accounts').where({ province_code: actor.provinceCode, issued: false })) };
     default:

@@ -1,0 +1,127 @@
+/**
+ * Detached CMS (PKCS #7) SignedData over content bytes (RFC 5652): one signer, identified by issuer
+ * and serial, with its certificate and the signed attributes contentType, signingTime and
+ * messageDigest. Verifiable by `openssl cms -verify -binary -inform DER -content … -CAfile ca.pem`.
+ */
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { OID, suite, suiteBySignatureOid } from './algorithm';
+import { toArrayBuffer } from './certificate';
+
+function attribute(type: string, value: asn1js.BaseBlock): pkijs.Attribute {
+  return new pkijs.Attribute({ type, values: [value] });
+}
+
+/** DER orders a SET OF by the encodings of its elements (OpenSSL re-encodes before checking). */
+function derSorted(attrs: pkijs.Attribute[]): pkijs.Attribute[] {
+  const enc = attrs.map((a) => ({ a, b: Buffer.from(a.toSchema().toBER(false)) }));
+  return enc.sort((x, y) => Buffer.compare(x.b, y.b)).map((x) => x.a);
+}
+
+/** The detached signature (DER ContentInfo) of `content` by the holder of `certificate` (DER). */
+export function signDetached(content: Buffer, privateKey: crypto.KeyObject, certificate: Buffer, signingTime: Date): Buffer {
+  const s = suite();
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(certificate));
+  const digest = crypto.createHash(s.hash).update(content).digest();
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: derSorted([
+      attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
+      attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: signingTime })),
+      attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })),
+    ]),
+  });
+  const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
+  toSign[0] = 0x31; // signed as a SET OF, stored as [0] IMPLICIT
+  const signerInfo = new pkijs.SignerInfo({
+    version: 1,
+    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: s.digestOid }),
+    signedAttrs,
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: s.signatureOid }),
+    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(crypto.sign(s.hash, toSign, privateKey)) }),
+  });
+  const signedData = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: s.digestOid })],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: [cert],
+    signerInfos: [signerInfo],
+  });
+  const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+  return Buffer.from(info.toSchema().toBER(false));
+}
+
+const caCache = new WeakMap<Buffer, crypto.X509Certificate>();
+/** The CA certificate parsed once per buffer (the server holds one). */
+function caOf(der: Buffer): crypto.X509Certificate {
+  let x = caCache.get(der);
+  if (!x) {
+    x = new crypto.X509Certificate(der);
+    caCache.set(der, x);
+  }
+  return x;
+}
+
+export interface Verification {
+  valid: boolean;
+  /** Why it does not verify (Chinese), when it does not. */
+  reason: string | null;
+  signer: string | null;
+  certSerial: string | null;
+  signingTime: string | null;
+}
+
+const fail = (reason: string, partial: Partial<Verification> = {}): Verification => ({
+  valid: false,
+  reason,
+  signer: null,
+  certSerial: null,
+  signingTime: null,
+  ...partial,
+});
+
+function attrValue(signerInfo: pkijs.SignerInfo, type: string): asn1js.BaseBlock | undefined {
+  return signerInfo.signedAttrs?.attributes.find((a) => a.type === type)?.values[0] as asn1js.BaseBlock | undefined;
+}
+
+/**
+ * Checks a detached signature over `content`: the signer's certificate was issued by the CA
+ * (`caCertificate`, DER), the message digest matches the content, and the signature over the signed
+ * attributes verifies with the certificate's key. Never throws on bad input.
+ */
+export function verifyDetached(content: Buffer, signature: Buffer, caCertificate: Buffer): Verification {
+  let signedData: pkijs.SignedData;
+  try {
+    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(signature));
+    if (info.contentType !== OID.signedData) return fail('不是 CMS SignedData 签名');
+    signedData = new pkijs.SignedData({ schema: info.content });
+  } catch {
+    return fail('签名数据无法解析');
+  }
+  const signerInfo = signedData.signerInfos[0];
+  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  if (!signerInfo || !(signerInfo.sid instanceof pkijs.IssuerAndSerialNumber)) return fail('签名缺少签署者信息');
+  const sid = signerInfo.sid;
+  const certificate = certs.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
+  if (!certificate) return fail('签名中缺少签署者证书');
+  const x509 = new crypto.X509Certificate(Buffer.from(certificate.toSchema().toBER(false)));
+  const ca = caOf(caCertificate);
+  const found: Partial<Verification> = { signer: x509.subject, certSerial: x509.serialNumber.toLowerCase() };
+  const time = attrValue(signerInfo, OID.signingTime);
+  if (time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime) found.signingTime = time.toDate().toISOString();
+  if (!x509.checkIssued(ca) || !x509.verify(ca.publicKey)) return fail('签署者证书不是本平台 CA 签发的', found);
+  const s = suiteBySignatureOid(signerInfo.signatureAlgorithm.algorithmId);
+  if (!s || signerInfo.digestAlgorithm.algorithmId !== s.digestOid) return fail('不支持的签名算法', found);
+  const md = attrValue(signerInfo, OID.messageDigest);
+  if (!(md instanceof asn1js.OctetString)) return fail('签名缺少消息摘要', found);
+  const digest = crypto.createHash(s.hash).update(content).digest();
+  if (!digest.equals(Buffer.from(md.valueBlock.valueHexView))) return fail('合同内容与签名不符（内容已被改动或不是该合同的签名）', found);
+  const ct = attrValue(signerInfo, OID.contentType);
+  if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) return fail('签名的内容类型不符', found);
+  const signedBytes = Buffer.from(signerInfo.signedAttrs!.encodedValue);
+  const ok = crypto.verify(s.hash, signedBytes, x509.publicKey, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
+  if (!ok) return fail('签名值校验失败', found);
+  return { valid: true, reason: null, signer: found.signer ?? null, certSerial: found.certSerial ?? null, signingTime: found.signingTime ?? null };
+}
