@@ -23,7 +23,7 @@ import { now } from '../../../utils/clock';
 import { readSheetRows } from '../../../utils/xlsx-upload';
 import type { RawRow } from '../../../db/values';
 import { errorWorkbook } from '../../distributor-account/services/account-xlsx';
-import type { ImportError } from '../../distributor-account/services/import';
+import type { ImportError } from '../../distributor-account/services/import-rows';
 
 interface Parsed {
   rowNo: number;
@@ -116,7 +116,7 @@ async function validate(provinceCode: string, rows: unknown[][]) {
 /** POST /api/contract-volumes/import (bureau): all rows or none. */
 export async function importFile(actor: Actor, file: Buffer) {
   const provinceCode = requireBureau(actor);
-  const { rows } = readSheetRows(file, VOLUME_IMPORT_MAX_ROWS + 1);
+  const { rows } = await readSheetRows(file, VOLUME_IMPORT_MAX_ROWS + 1);
   const result = await validate(provinceCode, rows);
   if (result.errors.length) {
     throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${result.errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
