@@ -24,6 +24,7 @@ import { HospitalRelationshipList } from './pages/hospital-relationships/list';
 import { DelegatedProductList } from './pages/delegated-products/list';
 import { ContractList } from './pages/contracts/list';
 import { OrderLineList } from './pages/order-lines/list';
+import { BatchDeliveryCreate } from './pages/batch-delivery/create';
 import { StatisticsPage } from './pages/statistics/list';
 import { OrganisationPage } from './pages/organisation/list';
 
@@ -116,6 +117,14 @@ export function AppRoutes() {
           element={
             <PageGuard resource="order-lines">
               <OrderLineList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/batch-delivery"
+          element={
+            <PageGuard resource="batch-delivery">
+              <BatchDeliveryCreate />
             </PageGuard>
           }
         />

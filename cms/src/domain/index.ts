@@ -34,6 +34,7 @@ export * from './todos';
 export * from './delegation-row';
 export * from './relationship-row';
 export * from './order-line-history';
+export * from './batch-delivery';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
