@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
+import { registerOpenApiDocument } from './bootstrap/openapi-document';
 import { registerAuthChangeLifecycles } from './bootstrap/auth-change-lifecycles';
 import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
@@ -16,6 +17,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);
+    await registerOpenApiDocument(strapi);
     await seedRegions(strapi);
     registerRelationshipExpiry(strapi);
     if (seedsDemo(process.env)) {

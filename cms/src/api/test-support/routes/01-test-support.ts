@@ -13,6 +13,7 @@ export default {
         { method: 'POST', path: '/test/api-tokens', handler: 'test-support.apiToken', config: open },
         { method: 'POST', path: '/test/users', handler: 'test-support.user', config: open },
         { method: 'POST', path: '/test/users/:id/block', handler: 'test-support.blockUser', config: open },
+        { method: 'GET', path: '/test/routes', handler: 'test-support.routes', config: open },
         { method: 'GET', path: '/test/strapi-patches', handler: 'test-support.strapiPatches', config: open },
       ]
     : [],
