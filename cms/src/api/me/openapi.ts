@@ -19,6 +19,19 @@ export default describeRoutes('登录与本机构', [
     ],
   },
   {
+    method: 'POST',
+    path: '/auth/change-password',
+    summary: '修改密码',
+    body: z.object({
+      currentPassword: z.string().meta({ description: '当前密码' }),
+      password: z.string().meta({ description: '新密码：至少 8 位，且须同时包含字母和数字' }),
+      passwordConfirmation: z.string().meta({ description: '再次输入新密码' }),
+    }),
+    response: { description: '修改成功，返回新的 JWT', example: { jwt: 'eyJhbGciOiJIUzI1NiIs…' } },
+    errors: [{ status: 400, code: 'PASSWORD_WEAK', message: '新密码至少 8 位，且须同时包含字母和数字' }],
+  },
+  { method: 'GET', path: '/users/me', summary: '当前登录用户', response: { description: '当前用户', example: { id: 5, username: 'P11PS0001' } } },
+  {
     method: 'GET',
     path: '/me',
     summary: '当前用户与机构',

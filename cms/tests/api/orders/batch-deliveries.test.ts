@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, expectRefused, loginAs, post } from '../support/client';
+import { call, expectRefused, get, loginAs, post } from '../support/client';
 import { batch, confirmedLine, daysFromToday, line, loadOrgs, org, world } from './world';
 
 /** 批量配送: several confirmed lines of one hospital, one all-or-nothing request, the rules of a single delivery. */
@@ -35,6 +35,11 @@ describe('批量配送', () => {
     const third = await line('bjDist1', ids[2]!);
     expect(third).toMatchObject({ status: 'delivering', deliveryMode: 'batch', deliveredQty: 2 });
     expect(third.deliveries[0]).toMatchObject({ seq: 1, quantity: 2, invoiceStatus: 'missing', status: 'shipped' });
+    // Each line's history records its delivery, as a single delivery's does.
+    const timeline = await get(`/api/history/order-line/${ids[2]}`, dist);
+    expect(timeline.body.data).toContainEqual(
+      expect.objectContaining({ action: 'deliver', fromState: 'confirmed', toState: 'delivering', reason: '分批次配送 第1批 数量2' }),
+    );
     // 继续配送 in a second batch: the locked mode is taken when none is named.
     const again = await post(B, { lines: [values(ids[2]!, 4)] }, dist);
     expect(again.status, JSON.stringify(again.body)).toBe(200);

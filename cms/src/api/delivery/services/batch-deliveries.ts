@@ -92,10 +92,11 @@ export default () => ({
     if (refusals.length) throw batchRefusal(refusals);
     const results = await orderTx(async (trx) => {
       const out: Array<Awaited<ReturnType<typeof deliverLine>>> = [];
+      const changes: unknown[] = [];
       for (let i = 0; i < input.lines.length; i++) {
         const line = input.lines[i]!.line;
         try {
-          out.push(await deliverLine(actor, line, prepared[i]!, trx, at));
+          out.push(await deliverLine(actor, line, prepared[i]!, trx, at, changes));
         } catch (e) {
           if (!isDomainError(e)) throw e;
           refusals.push(lineRefusal(i, line, e));
@@ -103,6 +104,7 @@ export default () => ({
       }
       // One refused line rolls back every delivery of the batch.
       if (refusals.length) throw batchRefusal(refusals);
+      await strapi.service('api::state-history.state-history').record(actor, changes);
       return out;
     });
     return {

@@ -113,9 +113,9 @@ export interface PreparedDelivery {
 /**
  * 配送 / 继续配送 of one line inside the caller's transaction `trx`: the ownership check, the domain's
  * quantity rules and the conditional UPDATE, the delivery row and the history. The one path of the
- * single delivery and of 批量配送.
+ * single delivery and of 批量配送 (which passes `historyOut` to write the history of all its lines at once).
  */
-export async function deliverLine(actor: Actor, documentId: string, p: PreparedDelivery, trx: Knex.Transaction, at: Date) {
+export async function deliverLine(actor: Actor, documentId: string, p: PreparedDelivery, trx: Knex.Transaction, at: Date, historyOut?: unknown[]) {
   const r = await readLine(documentId, trx);
   assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: '仅该订单的配送企业可执行此操作' });
   const quantity = p.quantity;
@@ -171,7 +171,7 @@ export async function deliverLine(actor: Actor, documentId: string, p: PreparedD
       deliveredAt: at,
     },
   });
-  await history(actor, [
+  const changes = [
     { entity: 'delivery', entityId: d.id, action: 'deliver', from: null, to: DELIVERY_STATUS.shipped },
     {
       entity: 'order-line',
@@ -181,7 +181,10 @@ export async function deliverLine(actor: Actor, documentId: string, p: PreparedD
       to: after.status,
       reason: `${DELIVERY_MODE_LABELS[mode].zh} 第${seq}批 数量${qty}`,
     },
-  ]);
+  ];
+  // 批量配送 collects the history of its lines and writes it once.
+  if (historyOut) historyOut.push(...changes);
+  else await history(actor, changes);
   return { line: lineOut(after, actor), delivery: { documentId: d.documentId, seq: d.seq, quantity: qty, invoiceStatus: d.invoiceStatus } };
 }
 
