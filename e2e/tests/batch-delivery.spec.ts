@@ -8,7 +8,7 @@ import { api, DEMO, test } from './helpers';
 
 test.describe.configure({ timeout: 120_000 });
 
-const tag = Date.now().toString(36);
+let tag = '';
 const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
 
 async function fixture(type: string, data: Record<string, unknown>) {
@@ -19,6 +19,7 @@ async function fixture(type: string, data: Record<string, unknown>) {
 
 /** A Beijing hospital of its own with a login, three delegated products, an order of three lines confirmed by the distributor. */
 async function seed() {
+  tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const distJwt = await api.login(DEMO.distributor.username);
   const d = (await api.get<{ organisation: { id: number } }>('/api/me', distJwt)).body.organisation.id;
   const m = (await api.get<{ organisation: { id: number } }>('/api/me', await api.login(DEMO.manufacturer.username))).body.organisation.id;
@@ -99,7 +100,7 @@ test('distributor delivers three lines of one hospital in one 批量配送', asy
   await page.getByLabel(`发票号 ${refs[0]}`).fill('12345678901234567890');
   await page.getByRole('button', { name: '填入所有已选行' }).click();
   await expect(page.getByLabel(`生产批号 ${refs[2]}`)).toHaveValue(`PH-${tag}`);
-  await page.getByLabel(`配送方式 ${refs[1]}`).click();
+  await page.locator(`.ant-select[aria-label="配送方式 ${refs[1]}"]`).click();
   await page.locator('.ant-select-dropdown:visible').getByText('分批次配送').click();
   await page.getByLabel(`配送数量 ${refs[1]}`).fill('2');
   await expect(page.getByText('已选 3 条，合计配送数量 16')).toBeVisible();

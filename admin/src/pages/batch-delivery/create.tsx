@@ -28,6 +28,7 @@ export function BatchDeliveryCreate() {
   const [errors, setErrors] = useState<CellErrors>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   const hospitals = useCustom<{ data: HospitalOption[] }>({ url: `${B}/hospitals`, method: 'get' });
   const options = (hospitals.result?.data as unknown as { data: HospitalOption[] } | undefined)?.data ?? [];
   const lines = usePageQuery<OrderLineRow>(
@@ -43,6 +44,7 @@ export function BatchDeliveryCreate() {
     setPicked(next);
     setErrors({});
     setProblems([]);
+    setDone(null);
   };
   const change = (id: string, v: Partial<LineValues>) => {
     setPicked((all) => all.map((p) => (p.id === id ? { ...p, values: { ...p.values, ...v } } : p)));
@@ -105,13 +107,17 @@ export function BatchDeliveryCreate() {
   const submit = async () => {
     setBusy(true);
     try {
-      const res = await run<{ data: { count: number; quantity: number } }>({ url: `${B}`, values: batchBody(hospital, picked), quiet: true });
-      message.success(t('batchDelivery.success', { n: res.data.count, q: res.data.quantity }));
+      const res = await run<{ data: { count: number; quantity: number } }>({
+        url: '/order-deliveries/batch',
+        values: batchBody(hospital, picked),
+        quiet: true,
+      });
       reset(hospital);
+      setDone(t('batchDelivery.success', { n: res.data.count, q: res.data.quantity }));
     } catch (e) {
       const info = isHttpError(e) ? (e.details as { info?: { lines?: BatchLineRefusal[] }; field?: string } | undefined) : undefined;
       if (info?.info?.lines) showRefusals(info.info.lines, (i) => i + 1);
-      else setProblems([e instanceof Error ? e.message : String(e)]);
+      else setProblems([isHttpError(e) || e instanceof Error ? e.message : String(e)]);
     } finally {
       setBusy(false);
     }
@@ -158,6 +164,7 @@ export function BatchDeliveryCreate() {
           {t('batchDelivery.fillAll')}
         </Button>
       </Space>
+      {done && <Alert type="success" showIcon closable style={{ marginBottom: 12 }} message={done} onClose={() => setDone(null)} />}
       {problems.length > 0 && (
         <Alert
           type="error"

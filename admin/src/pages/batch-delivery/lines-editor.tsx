@@ -69,7 +69,7 @@ export function LinesEditor({ rows, loading, pagination, picked, errors, onPick,
       />
     ));
   const columns: ColumnsType<OrderLineRow> = [
-    { title: t('batchDelivery.cols.line'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 190, fixed: 'left' },
+    { title: t('batchDelivery.cols.line'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 190 },
     { title: t('batchDelivery.cols.product'), dataIndex: 'productName', width: 160, ellipsis: true },
     { title: t('batchDelivery.cols.remaining'), render: (_, l) => remainingQuantity(l.quantity, l.deliveredQty), width: 90 },
     cell('mode', 130, (p, l) => (
