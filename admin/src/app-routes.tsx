@@ -26,6 +26,7 @@ import { ContractList } from './pages/contracts/list';
 import { ContractShow } from './pages/contracts/show';
 import { CertificatePage } from './pages/certificates/list';
 import { OrderLineList } from './pages/order-lines/list';
+import { BatchDeliveryCreate } from './pages/batch-delivery/create';
 import { StatisticsPage } from './pages/statistics/list';
 import { OrganisationPage } from './pages/organisation/list';
 
@@ -134,6 +135,14 @@ export function AppRoutes() {
           element={
             <PageGuard resource="order-lines">
               <OrderLineList />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/batch-delivery"
+          element={
+            <PageGuard resource="batch-delivery">
+              <BatchDeliveryCreate />
             </PageGuard>
           }
         />

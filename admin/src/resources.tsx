@@ -83,6 +83,7 @@ export const RESOURCE_DEFS: readonly ResourceDef[] = [
 
   { name: 'procurement', labelKey: 'resources.procurement', icon: <ShoppingCartOutlined aria-hidden /> },
   { name: 'order-lines', labelKey: 'resources.orderLines', parent: 'procurement', list: '/order-lines', roles: ALL },
+  { name: 'batch-delivery', labelKey: 'batchDelivery.title', parent: 'procurement', list: '/batch-delivery', roles: ['distributor'] },
 
   { name: 'statistics', labelKey: 'resources.statistics', list: '/statistics', icon: <BarChartOutlined aria-hidden />, roles: ALL },
 

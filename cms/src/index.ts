@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerRoles } from './bootstrap/register-roles';
+import { registerOpenApiDocument } from './bootstrap/openapi-document';
 import { registerAuthChangeLifecycles } from './bootstrap/auth-change-lifecycles';
 import { registerApiTokenScope } from './bootstrap/api-token-scope';
 import { registerStrapiPatches } from './strapi-patches';
@@ -21,6 +22,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerRoles(strapi);
+    await registerOpenApiDocument(strapi);
     await seedRegions(strapi);
     await seedDeliveryManufacturers(strapi);
     registerRelationshipExpiry(strapi);

@@ -38,6 +38,7 @@ export * from './delegation-row';
 export * from './relationship-row';
 export * from './order-line-history';
 export * from './login-guard';
+export * from './batch-delivery';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, Popconfirm, Space, Tabs } from 'antd';
 import { useTranslate } from '@refinedev/core';
+import { useNavigate } from 'react-router';
 import { RowActions } from '../../components/row-actions';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { useRowAction } from '../../hooks/use-row-action';
@@ -16,6 +17,7 @@ import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
 export function DistributorView() {
   const t = useTranslate();
   const { run, fire } = useRowAction();
+  const navigate = useNavigate();
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const [delivering, setDelivering] = useState<OrderLineRow | null>(null);
@@ -77,6 +79,7 @@ export function DistributorView() {
       <Button danger disabled={!selected.length} onClick={() => setRejecting(selected)}>
         {t('orders.actions.rejectSelected')}
       </Button>
+      <Button onClick={() => navigate('/batch-delivery')}>{t('batchDelivery.entry')}</Button>
     </Space>
   );
 

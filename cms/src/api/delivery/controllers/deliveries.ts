@@ -11,7 +11,8 @@ const deliveries = () => strapi.service('api::delivery.deliveries') as unknown a
 const invoices = () => strapi.service('api::delivery.invoices') as unknown as ReturnType<typeof invoicesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-const listQuery = z.object({
+/** The query of GET /order-deliveries (also its OpenAPI description). */
+export const deliveryListQuery = z.object({
   rework: boolParam,
   status: enumList(deliveryMachine.stateNames, '配送状态筛选条件不正确'),
   invoiceStatus: enumList(invoiceMachine.stateNames, '发票状态筛选条件不正确'),
@@ -28,7 +29,7 @@ export default {
   async list(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
-    const q = parseInput(listQuery, ctx.query);
+    const q = parseInput(deliveryListQuery, ctx.query);
     ctx.body = await deliveries().searchDeliveries(
       actor,
       { rework: q.rework, status: q.status, invoiceStatus: q.invoiceStatus, lineDocumentId: q.line || undefined, q: q.q },

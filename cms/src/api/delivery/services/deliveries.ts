@@ -84,83 +84,117 @@ export interface DeliveryInput {
   invoiceNo?: string | number | null;
 }
 
+/** A delivery's values, checked without the database (PreparedDelivery); a DomainError names the field. */
+export function prepareDelivery(input: DeliveryInput, at: Date): PreparedDelivery {
+  const batchNo = checkBatchNo(input.batchNo);
+  const { productionDate, expiryDate } = checkBatchDates({ productionDate: input.productionDate, expiryDate: input.expiryDate, today: at });
+  const hasInvoice = String(input.invoiceNo ?? '').trim() !== '' || String(input.invoiceCode ?? '').trim() !== '';
+  const invoice = hasInvoice ? checkInvoice({ code: input.invoiceCode, number: input.invoiceNo }) : null;
+  return {
+    mode: input.mode,
+    quantity: input.quantity,
+    batchNo,
+    productionDate,
+    expiryDate,
+    invoice: invoice && { code: invoice.code, number: invoice.number },
+  };
+}
+
+export interface PreparedDelivery {
+  /** The requested mode; undefined = the line's locked mode, else standard (批量配送 only; 配送 always names it). */
+  mode: unknown;
+  quantity: unknown;
+  batchNo: string;
+  productionDate: string;
+  expiryDate: string;
+  invoice: { code: string | null; number: string } | null;
+}
+
+/**
+ * 配送 / 继续配送 of one line inside the caller's transaction `trx`: the ownership check, the domain's
+ * quantity rules and the conditional UPDATE, the delivery row and the history. The one path of the
+ * single delivery and of 批量配送 (which passes `historyOut` to write the history of all its lines at once).
+ */
+export async function deliverLine(actor: Actor, documentId: string, p: PreparedDelivery, trx: Knex.Transaction, at: Date, historyOut?: unknown[]) {
+  const r = await readLine(documentId, trx);
+  assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: '仅该订单的配送企业可执行此操作' });
+  const quantity = p.quantity;
+  const requestedMode = p.mode === undefined ? ((r.delivery_mode as string | null) ?? 'standard') : String(p.mode ?? '');
+  const res = checkDelivery({ ...lineQuantities(r), requestedMode, quantity });
+  const mode = res.mode;
+  const qty = quantity as number;
+  const k = knex();
+  let upd = k('order_lines')
+    .transacting(trx)
+    .where('id', r.id as number)
+    .whereIn('status', DELIVERABLE_LINE_STATUSES)
+    .whereRaw('delivered_qty + ? <= quantity', [qty])
+    .where((w) => w.whereNull('delivery_mode').orWhere('delivery_mode', mode));
+  if (mode === 'standard') upd = upd.where('delivery_count', 0);
+  const n = await upd.update({
+    delivered_qty: k.raw('delivered_qty + ?', [qty]),
+    delivery_count: k.raw('delivery_count + 1'),
+    delivery_mode: mode,
+    status:
+      mode === 'standard'
+        ? res.newStatus
+        : k.raw('CASE WHEN delivered_qty + ? >= quantity THEN ? ELSE ? END', [qty, LINE_STATUS.delivered, LINE_STATUS.delivering]),
+    updated_at: at,
+  });
+  const after = (await readLineById(num(r.id), trx))!;
+  if (n !== 1) {
+    // Someone else changed the line between our read and our update: answer why, from the row as it is now.
+    checkDelivery({ ...lineQuantities(after), requestedMode: mode, quantity });
+    throw conflict('订单明细已被其他操作修改，请刷新后重试');
+  }
+  const seqRow: { m?: unknown } | undefined = await k('deliveries')
+    .transacting(trx)
+    .where('order_line_id', r.id as number)
+    .max({ m: 'seq' })
+    .first();
+  const seq = num(seqRow?.m) + 1;
+  const d = await strapi.db.query(DELIVERY).create({
+    data: {
+      orderLineId: r.id,
+      distributorOrgId: r.distributor_org_id,
+      hospitalOrgId: r.hospital_org_id,
+      manufacturerOrgId: r.manufacturer_org_id ?? null,
+      provinceCode: r.province_code,
+      seq,
+      quantity: qty,
+      batchNo: p.batchNo,
+      productionDate: p.productionDate,
+      expiryDate: p.expiryDate,
+      invoiceCode: p.invoice?.code ?? null,
+      invoiceNo: p.invoice?.number ?? null,
+      status: DELIVERY_STATUS.shipped,
+      invoiceStatus: initialInvoiceStatus(p.invoice !== null),
+      deliveredAt: at,
+    },
+  });
+  const changes = [
+    { entity: 'delivery', entityId: d.id, action: 'deliver', from: null, to: DELIVERY_STATUS.shipped },
+    {
+      entity: 'order-line',
+      entityId: r.id,
+      action: 'deliver',
+      from: r.status,
+      to: after.status,
+      reason: `${DELIVERY_MODE_LABELS[mode].zh} 第${seq}批 数量${qty}`,
+    },
+  ];
+  // 批量配送 collects the history of its lines and writes it once.
+  if (historyOut) historyOut.push(...changes);
+  else await history(actor, changes);
+  return { line: lineOut(after, actor), delivery: { documentId: d.documentId, seq: d.seq, quantity: qty, invoiceStatus: d.invoiceStatus } };
+}
+
 export default () => ({
   /** 配送 / 继续配送 on a confirmed or delivering line. */
   async deliver(actor: Actor, documentId: string, input: DeliveryInput) {
     const at = now();
-    const batchNo = checkBatchNo(input.batchNo);
-    const { productionDate, expiryDate } = checkBatchDates({ productionDate: input.productionDate, expiryDate: input.expiryDate, today: at });
-    const hasInvoice = String(input.invoiceNo ?? '').trim() !== '' || String(input.invoiceCode ?? '').trim() !== '';
-    const invoice = hasInvoice ? checkInvoice({ code: input.invoiceCode, number: input.invoiceNo }) : null;
-    const quantity = input.quantity;
-    return orderTx(async (trx) => {
-      const r = await readLine(documentId, trx);
-      assertOwner(actor, LINE, r, 'distributorOrgId', { columns: true, readAttrs: scopeAttributes(LINE), message: '仅该订单的配送企业可执行此操作' });
-      const res = checkDelivery({ ...lineQuantities(r), requestedMode: String(input.mode ?? ''), quantity });
-      const mode = res.mode;
-      const qty = quantity as number;
-      const k = knex();
-      let upd = k('order_lines')
-        .transacting(trx)
-        .where('id', r.id as number)
-        .whereIn('status', DELIVERABLE_LINE_STATUSES)
-        .whereRaw('delivered_qty + ? <= quantity', [qty])
-        .where((w) => w.whereNull('delivery_mode').orWhere('delivery_mode', mode));
-      if (mode === 'standard') upd = upd.where('delivery_count', 0);
-      const n = await upd.update({
-        delivered_qty: k.raw('delivered_qty + ?', [qty]),
-        delivery_count: k.raw('delivery_count + 1'),
-        delivery_mode: mode,
-        status:
-          mode === 'standard'
-            ? res.newStatus
-            : k.raw('CASE WHEN delivered_qty + ? >= quantity THEN ? ELSE ? END', [qty, LINE_STATUS.delivered, LINE_STATUS.delivering]),
-        updated_at: at,
-      });
-      const after = (await readLineById(num(r.id), trx))!;
-      if (n !== 1) {
-        // Someone else changed the line between our read and our update: answer why, from the row as it is now.
-        checkDelivery({ ...lineQuantities(after), requestedMode: mode, quantity });
-        throw conflict('订单明细已被其他操作修改，请刷新后重试');
-      }
-      const seqRow: { m?: unknown } | undefined = await k('deliveries')
-        .transacting(trx)
-        .where('order_line_id', r.id as number)
-        .max({ m: 'seq' })
-        .first();
-      const seq = num(seqRow?.m) + 1;
-      const d = await strapi.db.query(DELIVERY).create({
-        data: {
-          orderLineId: r.id,
-          distributorOrgId: r.distributor_org_id,
-          hospitalOrgId: r.hospital_org_id,
-          manufacturerOrgId: r.manufacturer_org_id ?? null,
-          provinceCode: r.province_code,
-          seq,
-          quantity: qty,
-          batchNo,
-          productionDate,
-          expiryDate,
-          invoiceCode: invoice?.code ?? null,
-          invoiceNo: invoice?.number ?? null,
-          status: DELIVERY_STATUS.shipped,
-          invoiceStatus: initialInvoiceStatus(invoice !== null),
-          deliveredAt: at,
-        },
-      });
-      await history(actor, [
-        { entity: 'delivery', entityId: d.id, action: 'deliver', from: null, to: DELIVERY_STATUS.shipped },
-        {
-          entity: 'order-line',
-          entityId: r.id,
-          action: 'deliver',
-          from: r.status,
-          to: after.status,
-          reason: `${DELIVERY_MODE_LABELS[mode].zh} 第${seq}批 数量${qty}`,
-        },
-      ]);
-      return { data: { line: lineOut(after, actor), delivery: { documentId: d.documentId, seq: d.seq, quantity: qty, invoiceStatus: d.invoiceStatus } } };
-    });
+    const prepared = prepareDelivery({ ...input, mode: input.mode ?? '' }, at);
+    return orderTx(async (trx) => ({ data: await deliverLine(actor, documentId, prepared, trx, at) }));
   },
 
   /** 撤回: a shipped delivery whose invoice is missing or failed; its quantity can be delivered again. */

@@ -11,10 +11,10 @@ import { requestBody, type HttpContext } from '../../../utils/http';
 const svc = () => strapi.service('api::order-line.lines') as unknown as ReturnType<typeof linesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
-const tabQuery = z.object({ tab: z.preprocess(first, z.enum(LINE_TABS, { message: '不支持的页签' }).optional()) });
-const dayQuery = z.object({ from: dayParam(), to: dayParam() });
-const lineQuery = z.object({
+export const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
+export const tabQuery = z.object({ tab: z.preprocess(first, z.enum(LINE_TABS, { message: '不支持的页签' }).optional()) });
+export const dayQuery = z.object({ from: dayParam(), to: dayParam() });
+export const lineQuery = z.object({
   hospitalOrgId: idParam(),
   distributorOrgId: idParam(),
   productId: idParam(),

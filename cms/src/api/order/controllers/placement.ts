@@ -10,7 +10,8 @@ const svc = () => strapi.service('api::order.placement') as unknown as ReturnTyp
 
 const intish = (msg: string) => z.coerce.number({ error: msg }).int(msg).positive(msg);
 
-const orderSchema = z.object({
+/** The body of POST /orders/place (also its OpenAPI description). */
+export const orderSchema = z.object({
   lines: z
     .array(
       z.object({
@@ -25,7 +26,7 @@ const orderSchema = z.object({
   remark: z.string().max(ORDER_REMARK_MAX_LENGTH, `备注不能超过${ORDER_REMARK_MAX_LENGTH}个字`).nullish(),
 });
 
-const optionsQuery = z.object({ q: searchTerm });
+export const optionsQuery = z.object({ q: searchTerm });
 
 export default {
   async options(ctx: HttpContext) {

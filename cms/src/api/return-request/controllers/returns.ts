@@ -8,7 +8,7 @@ import { requestBody, type HttpContext } from '../../../utils/http';
 
 const svc = () => strapi.service('api::return-request.returns') as unknown as ReturnType<typeof returnsService>;
 
-const listQuery = z.object({ status: enumList(returnMachine.stateNames, '退货状态筛选条件不正确'), q: searchTerm });
+export const returnListQuery = z.object({ status: enumList(returnMachine.stateNames, '退货状态筛选条件不正确'), q: searchTerm });
 
 export default {
   async request(ctx: HttpContext) {
@@ -19,7 +19,7 @@ export default {
   async list(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const { page, pageSize } = readPaging(ctx.query, { pageSize: 20, max: 200 });
-    ctx.body = await svc().searchReturns(actor, parseInput(listQuery, ctx.query), page, pageSize);
+    ctx.body = await svc().searchReturns(actor, parseInput(returnListQuery, ctx.query), page, pageSize);
   },
 
   async agree(ctx: HttpContext) {

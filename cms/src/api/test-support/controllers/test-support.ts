@@ -105,4 +105,12 @@ export default {
     });
     ctx.body = { id: user.id, username };
   },
+
+  /** Strapi's router table (koa-router layers) under /api: method and path of every registered route. */
+  async routes(ctx: HttpContext) {
+    const layers = (strapi.server as unknown as { listRoutes(): Array<{ path: string; methods: string[] }> }).listRoutes();
+    ctx.body = layers
+      .filter((l) => l.path.startsWith('/api/'))
+      .flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: l.path })));
+  },
 };

@@ -1,0 +1,76 @@
+/** OpenAPI descriptions of the order-line routes (订单明细), from the schemas the controller parses. */
+import { z } from 'zod';
+import { LINE_STATUS } from '../../domain';
+import { describeRoutes, pagingQuery } from '../../utils/openapi';
+import { dayQuery, lineQuery, statusQuery, tabQuery } from './controllers/lines';
+
+const listQuery = statusQuery.extend(tabQuery.shape).extend(dayQuery.shape).extend(lineQuery.shape);
+const ids = z
+  .array(z.string())
+  .min(1)
+  .meta({ description: '订单明细的 documentId 列表', example: ['k3v9x0c1a2b3c4d5e6f7g8h9'] });
+const line = {
+  documentId: 'k3v9x0c1a2b3c4d5e6f7g8h9',
+  orderCode: 'DD20261201000001',
+  lineNo: 1,
+  productName: '骨科螺钉',
+  quantity: 20,
+  deliveredQty: 0,
+  status: LINE_STATUS.confirmed,
+  actions: ['deliver', 'terminate'],
+};
+
+export default describeRoutes('订单明细', [
+  {
+    method: 'GET',
+    path: '/order-lines/search',
+    summary: '订单明细列表（待配送、已配送）',
+    description:
+      '本机构范围内的订单明细。配送企业的“待配送”：`tab=todo`（待确认、企业已确认、配送中）；只看可配送的：`status=confirmed,delivering`。每行的 `actions` 为调用者可执行的操作。',
+    query: listQuery.extend(pagingQuery.shape),
+    response: { description: '一页订单明细', example: { data: [line], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } } },
+    errors: [
+      { status: 400, code: 'TAB_INVALID', message: '不支持的页签' },
+      { status: 400, code: 'STATUS_INVALID', message: '状态筛选条件不正确' },
+      { status: 400, code: 'INVALID_PAGINATION', message: '分页参数无效：页码和每页条数须为正整数' },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/order-lines/export',
+    summary: '订单明细导出',
+    description: '按与列表相同的筛选条件导出 .xlsx。',
+    query: listQuery,
+    response: { description: '订单明细（.xlsx）', file: true },
+  },
+  {
+    method: 'GET',
+    path: '/order-lines/:id/detail',
+    summary: '订单明细详情',
+    description: '订单明细及其配送记录和退货申请。',
+    response: { description: '订单明细', example: { data: { ...line, deliveries: [], returns: [] } } },
+  },
+  {
+    method: 'POST',
+    path: '/order-lines/confirm',
+    summary: '确认',
+    description: '配送企业确认“待确认”的订单明细（可多条）。',
+    body: z.object({ ids }),
+    errors: [{ status: 400, code: 'SELECTION_REQUIRED', message: '请选择订单明细' }],
+  },
+  {
+    method: 'POST',
+    path: '/order-lines/reject',
+    summary: '拒绝',
+    description: '配送企业拒绝“待确认”的订单明细，须填写拒绝理由。',
+    body: z.object({ ids, reason: z.string().meta({ description: '拒绝理由', example: '该产品暂时缺货' }) }),
+    errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写拒绝理由' }],
+  },
+  {
+    method: 'POST',
+    path: '/order-lines/:id/terminate',
+    summary: '终止配送',
+    description: '订单明细终止配送；已配送的数量保留。',
+    body: z.object({ reason: z.string().optional().meta({ description: '理由（选填）' }) }),
+  },
+]);
