@@ -11,7 +11,8 @@ const deliveries = () => strapi.service('api::delivery.deliveries') as unknown a
 const invoices = () => strapi.service('api::delivery.invoices') as unknown as ReturnType<typeof invoicesService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-const listQuery = z.object({
+/** The list's filters (also read by the export). */
+export const listQuery = z.object({
   rework: boolParam,
   status: enumList(deliveryMachine.stateNames, '配送状态筛选条件不正确'),
   invoiceStatus: enumList(invoiceMachine.stateNames, '发票状态筛选条件不正确'),

@@ -8,7 +8,8 @@ import { requestBody, type HttpContext } from '../../../utils/http';
 
 const svc = () => strapi.service('api::return-request.returns') as unknown as ReturnType<typeof returnsService>;
 
-const listQuery = z.object({ status: enumList(returnMachine.stateNames, '退货状态筛选条件不正确'), q: searchTerm });
+/** The list's filters (also read by the export). */
+export const listQuery = z.object({ status: enumList(returnMachine.stateNames, '退货状态筛选条件不正确'), q: searchTerm });
 
 export default {
   async request(ctx: HttpContext) {
