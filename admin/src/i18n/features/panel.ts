@@ -42,6 +42,9 @@ export const zhCN = {
     states: { notIssued: '未发放', issued: '已发放', enabled: '启用', disabled: '禁用' },
   },
   areas: '配送区域',
+  todoFilter: '待我处理',
+  delegationSearch: '生产企业/配送企业名称',
+  relationshipSearch: '医疗机构/配送企业名称',
   distributorSearch: '输入企业名称搜索本省已发放的配送企业',
   noDistributors: '该省暂无已发放账号的配送企业',
 };
@@ -89,6 +92,9 @@ export const enUS: typeof zhCN = {
     states: { notIssued: 'Not issued', issued: 'Issued', enabled: 'Enabled', disabled: 'Disabled' },
   },
   areas: 'Areas',
+  todoFilter: 'Waiting for me',
+  delegationSearch: 'Manufacturer or distributor name',
+  relationshipSearch: 'Hospital or distributor name',
   distributorSearch: 'Type a company name: distributors issued in this province',
   noDistributors: 'No distributor is issued in this province',
 };
