@@ -127,7 +127,7 @@ for (const { user, url } of LISTS) {
     const page = await openAs(user, url);
     const table = mainTable(page);
     const rows = table.locator('.ant-table-tbody > tr.ant-table-row');
-    await expect(rows.first()).toBeVisible();
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 }); // a busy machine: the first page can take a while
     expect(page.viewportSize()?.width).toBe(WIDTH);
     // No sideways scrolling: neither the list nor the page is wider than the screen.
     const overflow = await table.evaluate((el) => {

@@ -53,7 +53,7 @@ for (const { user, urls } of PAGES) {
     await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
     for (const url of urls) {
       await page.goto(url);
-      await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+      await page.waitForLoadState('networkidle');
       await expect(page.locator('main')).not.toBeEmpty();
       expect(await englishOn(page), url).toEqual([]);
     }

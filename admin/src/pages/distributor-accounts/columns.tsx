@@ -35,9 +35,9 @@ export function useAccountColumns(
         return <RowActions actions={actions} specs={specs} extra={<HistoryButton onClick={() => onHistory(r)} />} />;
       },
     },
-    { title: t('accounts.list.username'), ...sortable('username'), width: 125 },
-    { title: t('accounts.list.provincialAccount'), ...sortable('provincialAccount'), width: 105 },
-    { title: t('accounts.list.companyName'), ...sortable('companyName'), width: 170 },
+    { title: t('accounts.list.username'), ...sortable('username'), width: 115 },
+    { title: t('accounts.list.provincialAccount'), ...sortable('provincialAccount'), width: 95 },
+    { title: t('accounts.list.companyName'), ...sortable('companyName'), width: 160 },
     {
       title: t('accounts.list.status'),
       width: 70,

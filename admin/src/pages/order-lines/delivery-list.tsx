@@ -58,15 +58,15 @@ export function DeliveryList({
         scroll={{ x: 'max-content' }}
         tableLayout="fixed"
         columns={[
-          { title: t('orders.cols.orderCode'), width: 172, render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{`${d.orderCode}-${d.lineNo}`}</span> },
+          { title: t('orders.cols.orderCode'), width: 165, render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{`${d.orderCode}-${d.lineNo}`}</span> },
           {
             title: role === 'hospital' ? t('orders.cols.distributor') : t('orders.cols.hospital'),
             width: 140,
             render: (_, d) => (role === 'hospital' ? d.distributorName : d.hospitalName),
           },
-          { title: t('orders.cols.product'), dataIndex: 'productName', width: 150 },
+          { title: t('orders.cols.product'), dataIndex: 'productName', width: 125 },
           { title: t('panel.cols.deliveredQty'), dataIndex: 'quantity', width: 80 },
-          { title: t('orders.cols.batchNo'), dataIndex: 'batchNo', width: 110 },
+          { title: t('orders.cols.batchNo'), dataIndex: 'batchNo', width: 100 },
           {
             title: t('orders.cols.invoiceStatus'),
             width: 105,

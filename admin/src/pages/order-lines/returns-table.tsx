@@ -46,17 +46,17 @@ export function ReturnsTable({
                   width: 172,
                   render: (_: unknown, r: ReturnRow) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.orderCode}-${r.lineNo}`}</span>,
                 },
-                { title: t('orders.cols.product'), dataIndex: 'productName', width: 150 },
-                { title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 140 },
+                { title: t('orders.cols.product'), dataIndex: 'productName', width: 130 },
+                { title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 130 },
               ]
             : []),
-          { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 80 },
-          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 160 },
-          { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 160 },
+          { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 70 },
+          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 120 },
+          { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 150 },
           {
             title: t('orders.cols.answer'),
             render: (_: unknown, r: ReturnRow) => <StatusTag machine="return" value={r.status} note={r.refuseReason} />,
-            width: 150,
+            width: 110,
           },
           {
             title: t('orders.cols.actions'),
