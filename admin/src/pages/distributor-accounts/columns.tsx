@@ -35,8 +35,7 @@ export function useAccountColumns(
         return <RowActions actions={actions} specs={specs} extra={<HistoryButton onClick={() => onHistory(r)} />} />;
       },
     },
-    { title: t('accounts.list.username'), ...sortable('username'), width: 115 },
-    { title: t('accounts.list.provincialAccount'), ...sortable('provincialAccount'), width: 95 },
+    { title: t('accounts.list.username'), ...sortable('username'), width: 160 },
     { title: t('accounts.list.companyName'), ...sortable('companyName'), width: 160 },
     {
       title: t('accounts.list.status'),
@@ -49,6 +48,6 @@ export function useAccountColumns(
     },
     { title: t('accounts.list.issued'), key: 'issued', width: 85, render: (_, r) => yesNo(r.issued) },
     { title: t('accounts.list.loggedIn'), key: 'loggedIn', width: 85, render: (_, r) => yesNo(r.loggedIn) },
-    { title: t('accounts.list.lastLoginAt'), ...sortable('lastLoginAt'), width: 165, render: (v: string | null) => chinaDateTime(v) },
+    { title: t('accounts.list.lastLoginAt'), ...sortable('lastLoginAt'), width: 160, render: (v: string | null) => chinaDateTime(v) },
   ];
 }

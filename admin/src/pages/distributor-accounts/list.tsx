@@ -56,6 +56,7 @@ export function DistributorAccountList() {
   const columns = useAccountColumns(sorters, runAction, setHistoryOf);
   const expandable = useDetailsExpandable<AccountRow>((r) => [
     { label: t('accounts.list.areas'), value: r.distributionAreas.join('、') },
+    { label: t('accounts.list.provincialAccount'), value: r.provincialAccount },
     { label: t('accounts.form.creditCode'), value: r.creditCode },
     { label: t('accounts.form.legalPerson'), value: r.legalPerson },
     { label: t('accounts.form.phone'), value: r.phone },
