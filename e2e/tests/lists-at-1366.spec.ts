@@ -71,7 +71,7 @@ test.beforeAll(async () => {
     distributorOrgId: d,
     provinceCode: '11',
     quantity: 2,
-    reason: '外包装破损，无法使用',
+    reason: '规格型号与订单不符，申请退回',
     status: 'pending',
   });
   await fixture('delegation', {

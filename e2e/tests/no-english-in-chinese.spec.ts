@@ -49,6 +49,7 @@ async function englishOn(page: Page): Promise<string[]> {
 
 for (const { user, urls } of PAGES) {
   test(`${user}: no English words of Ant Design on its pages`, async ({ openAs }) => {
+    test.setTimeout(150_000); // several pages, each waiting for its data
     const page = await openAs(user, '/');
     await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
     for (const url of urls) {

@@ -43,7 +43,7 @@ export function ReturnsTable({
             ? [
                 {
                   title: t('orders.cols.orderCode'),
-                  width: 172,
+                  width: 165,
                   render: (_: unknown, r: ReturnRow) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.orderCode}-${r.lineNo}`}</span>,
                 },
                 { title: t('orders.cols.product'), dataIndex: 'productName', width: 130 },
@@ -52,7 +52,7 @@ export function ReturnsTable({
             : []),
           { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 70 },
           { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 120 },
-          { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 150 },
+          { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 145 },
           {
             title: t('orders.cols.answer'),
             render: (_: unknown, r: ReturnRow) => <StatusTag machine="return" value={r.status} note={r.refuseReason} />,
