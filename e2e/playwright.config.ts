@@ -22,6 +22,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'zh-CN',
+    // The screen both user manuals name: every list must be usable at this size.
+    viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -29,5 +29,6 @@ test('the dashboard lists what waits for the distributor, with counts matching t
   const row = card.getByRole('listitem').filter({ hasText: '待确认的订单明细' });
   await expect(row.getByLabel(`待确认的订单明细 ${todos['order-lines']}`)).toBeVisible();
   await row.getByRole('link', { name: '去处理' }).click();
-  await expect(page).toHaveURL(/\/order-lines$/);
+  await expect(page).toHaveURL(/\/order-lines\?tab=todo$/);
+  await expect(page.getByRole('tab', { name: /待配送/ })).toHaveAttribute('aria-selected', 'true');
 });

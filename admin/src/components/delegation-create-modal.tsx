@@ -3,6 +3,7 @@ import { useTranslate } from '@refinedev/core';
 import { Form, List, Modal, Select, Typography } from 'antd';
 import { useRowAction } from '../hooks/use-row-action';
 import { useDelegationOptions } from '../hooks/use-delegation-options';
+import { DistributorPicker } from './distributor-picker';
 import { isHttpError } from '../providers/http-client';
 
 type Values = { provinceCode: string; distributorOrgId: number };
@@ -17,7 +18,8 @@ export function DelegationCreateModal({
   const t = useTranslate();
   const [form] = Form.useForm<Values>();
   const { run, running } = useRowAction();
-  const { distributors, provinces } = useDelegationOptions();
+  const { provinces } = useDelegationOptions();
+  const provinceCode = Form.useWatch('provinceCode', form);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -48,10 +50,10 @@ export function DelegationCreateModal({
     >
       <Form form={form} layout="vertical">
         <Form.Item name="provinceCode" label={t('delegations.province')} rules={[{ required: true, message: t('delegations.provinceRequired') }]}>
-          <Select showSearch optionFilterProp="label" options={provinces} />
+          <Select showSearch optionFilterProp="label" options={provinces} onChange={() => form.setFieldValue('distributorOrgId', undefined)} />
         </Form.Item>
         <Form.Item name="distributorOrgId" label={t('delegations.distributor')} rules={[{ required: true, message: t('delegations.distributorRequired') }]}>
-          <Select showSearch optionFilterProp="label" options={distributors} />
+          <DistributorPicker provinceCode={provinceCode} />
         </Form.Item>
       </Form>
       <Typography.Text strong>{t('delegations.productsOf', { n: products.length })}</Typography.Text>

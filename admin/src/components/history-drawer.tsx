@@ -4,7 +4,7 @@
  */
 import { useCustom, useGetLocale, useTranslate } from '@refinedev/core';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
-import { chinaDateTime, CONTRACT_HISTORY_ACTIONS, describeHistoryEntry, MACHINES, ORDER_LINE_HISTORY_ACTIONS, type Lang, type MachineName } from '@domain';
+import { chinaDateTime, describeHistoryEntry, historyLabeller, type HistoryTimeline } from '@domain';
 import { isLang } from '../providers/i18n-provider';
 
 interface HistoryRow {
@@ -16,28 +16,11 @@ interface HistoryRow {
   at: string;
 }
 
-/** Steps a record's history holds besides its machine's transitions, labelled by the domain. */
-const OTHER_STEPS: Partial<Record<MachineName, { readonly [action: string]: { readonly zh: string; readonly en: string } }>> = {
-  orderLine: ORDER_LINE_HISTORY_ACTIONS,
-  contract: CONTRACT_HISTORY_ACTIONS,
-};
-
-/** The machine of `name`, labelling the other steps of its records too. */
-function labelling(name: MachineName) {
-  const machine = MACHINES[name];
-  const steps = OTHER_STEPS[name];
-  if (!steps) return machine;
-  return {
-    ...machine,
-    actionLabel: (action: string, lang: Lang = 'zh-CN') => steps[action]?.[lang === 'en-US' ? 'en' : 'zh'] ?? machine.actionLabel(action, lang),
-  };
-}
-
 export interface HistoryDrawerProps {
   /** The history entity of the API path, e.g. `order-line`, `delegation`, `relationship`. */
   entity: string;
-  /** The machine that labels the states and actions. */
-  machine: MachineName;
+  /** The timeline that labels the states and steps: a machine's name, or `account`. */
+  machine: HistoryTimeline;
   /** The record; the drawer is open while it is set. */
   documentId: string | null | undefined;
   title?: string;
@@ -67,7 +50,7 @@ export function HistoryDrawer({ entity, machine, documentId, title, onClose }: H
             children: (
               <div>
                 <Typography.Text strong>
-                  {describeHistoryEntry({ action: r.action, from: r.fromState, to: r.toState, reason: r.reason }, labelling(machine), lang)}
+                  {describeHistoryEntry({ action: r.action, from: r.fromState, to: r.toState, reason: r.reason }, historyLabeller(machine), lang)}
                 </Typography.Text>
                 <div>
                   <Typography.Text type="secondary">

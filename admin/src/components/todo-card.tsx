@@ -2,17 +2,17 @@ import { Badge, Card, List, Typography } from 'antd';
 import { useCustom, useTranslate } from '@refinedev/core';
 import { Link } from 'react-router';
 
-/** Where each to-do count (GET /api/me/todos) is handled. */
+/** Where each to-do count (GET /api/me/todos) is handled: the page, on the tab or filter that lists exactly what it counts. */
 const TODO_PAGES: Record<string, string> = {
-  delegations: '/delegations',
-  'hospital-relationships': '/hospital-relationships',
-  'order-lines': '/order-lines',
-  returns: '/order-lines',
-  invoices: '/order-lines',
-  receipts: '/order-lines',
-  invoiceChecks: '/order-lines',
-  terminating: '/hospital-relationships',
-  'distributor-accounts': '/distributor-accounts',
+  delegations: `/delegations?todo=1`,
+  'hospital-relationships': '/hospital-relationships?todo=1',
+  'order-lines': '/order-lines?tab=todo',
+  returns: '/order-lines?tab=returns',
+  invoices: '/order-lines?tab=rework',
+  receipts: '/order-lines?tab=receipts',
+  invoiceChecks: '/order-lines?tab=invoiceChecks',
+  terminating: '/hospital-relationships?todo=1',
+  'distributor-accounts': '/distributor-accounts?issued=false',
 };
 
 /** 待办事项: what waits for the caller's organisation, each with a link to the page that handles it. */

@@ -1,6 +1,6 @@
 /**
- * The choices of the delegation forms and filters: distributor organisations (numeric ids, as the
- * delegation endpoints take them) and provinces (2-digit codes), read through Refine's `useList`.
+ * The provinces of the delegation form (2-digit codes), read through Refine's `useList`. The
+ * distributors are searched on the server by components/distributor-picker.tsx.
  */
 import { useList } from '@refinedev/core';
 
@@ -9,15 +9,7 @@ export interface DelegationOption {
   label: string;
 }
 
-export function useDelegationOptions(): { distributors: DelegationOption[]; provinces: DelegationOption[] } {
-  const { result: orgs } = useList<{ numericId: number; name: string }>({
-    resource: 'organisations',
-    filters: [{ field: 'type', operator: 'eq', value: 'distributor' }],
-    sorters: [{ field: 'name', order: 'asc' }],
-    pagination: { currentPage: 1, pageSize: 200 },
-    meta: { fields: ['name'] },
-    errorNotification: false,
-  });
+export function useDelegationOptions(): { provinces: DelegationOption[] } {
   const { result: regions } = useList<{ code: string; name: string }>({
     resource: 'regions',
     filters: [{ field: 'level', operator: 'eq', value: 'province' }],
@@ -27,7 +19,6 @@ export function useDelegationOptions(): { distributors: DelegationOption[]; prov
     errorNotification: false,
   });
   return {
-    distributors: (orgs?.data ?? []).map((o) => ({ value: o.numericId, label: o.name })),
     provinces: (regions?.data ?? []).map((r) => ({ value: r.code.slice(0, 2), label: r.name })),
   };
 }

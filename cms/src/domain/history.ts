@@ -34,7 +34,7 @@ export function historyEntry(
 /** "待确认 → 已确认（接受委托）" style text of an entry, labelled by its machine. */
 export function describeHistoryEntry(
   entry: Pick<HistoryEntry, 'action' | 'from' | 'to' | 'reason'>,
-  machine: Machine | undefined,
+  machine: Pick<Machine, 'label' | 'actionLabel'> | undefined,
   lang: Lang = 'zh-CN',
 ): string {
   const st = (s: string | null): string => (s === null ? '—' : machine ? machine.label(s, lang) : s);

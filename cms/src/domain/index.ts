@@ -29,6 +29,7 @@ export * from './money';
 export * from './region';
 export * from './contact';
 export * from './history';
+export * from './history-labels';
 export * from './page';
 export * from './reason';
 export * from './order-rows';

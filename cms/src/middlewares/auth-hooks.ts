@@ -27,6 +27,7 @@ const STRONG_PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,64}$/;
 /** What the hooks read and write of Koa's context. */
 interface AuthRouteContext {
   method: string;
+  get?(field: string): string;
   path: string;
   request: { body?: unknown };
   body: unknown;
@@ -34,10 +35,48 @@ interface AuthRouteContext {
   state: { user?: { id?: unknown } | null };
 }
 
+/**
+ * Why a signed-in request was refused (401): users-permissions answers "Invalid credentials" for a
+ * user blocked after signing in; the panel must say 账号已被禁用, not 登录已失效. Runs only on refusals.
+ */
+async function refusedTokenError(authorization: string | undefined): Promise<DomainError | null> {
+  const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return null;
+  let id: number;
+  try {
+    id = Number((await strapi.plugin('users-permissions').service('jwt').verify(token))?.id);
+  } catch {
+    return null; // expired or forged: 登录已失效 is right
+  }
+  if (!id) return null;
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({
+    where: { id },
+    select: ['blocked'],
+    populate: { organisation: { select: ['enabled'] } },
+  });
+  if (user?.blocked) return new DomainError('ACCOUNT_DISABLED', '账号已被禁用，请联系省级医保局', { status: 401 });
+  if (user?.organisation && user.organisation.enabled === false)
+    return new DomainError('ORGANISATION_DISABLED', '所属机构已被停用，请联系管理员', { status: 401 });
+  return null;
+}
+
 export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) => {
   const isLogin = ctx.method === 'POST' && ctx.path === '/api/auth/local';
   const isChange = ctx.method === 'POST' && ctx.path === '/api/auth/change-password';
-  if (!isLogin && !isChange) return next();
+  if (!isLogin && !isChange) {
+    // Strapi answers the refusal itself (ctx.status 401) or throws it: explain it either way.
+    try {
+      await next();
+    } catch (err: unknown) {
+      if ((err as { status?: number } | null)?.status === 401) throw (await refusedTokenError(ctx.get?.('authorization'))) ?? err;
+      throw err;
+    }
+    if (ctx.status === 401) {
+      const refusal = await refusedTokenError(ctx.get?.('authorization'));
+      if (refusal) throw refusal;
+    }
+    return;
+  }
   if (isChange) {
     const { password, passwordConfirmation } = (ctx.request.body ?? {}) as { password?: unknown; passwordConfirmation?: unknown };
     if (typeof password === 'string' && password === passwordConfirmation && !STRONG_PASSWORD.test(password)) {

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { emptyLocale } from '../../components/empty-hint';
+import { useDetailsExpandable } from '../../components/row-details';
 import { useGetLocale, useTranslate } from '@refinedev/core';
 import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -57,6 +59,13 @@ export function DelegatedProductList() {
     }
   };
 
+  const expandable = useDetailsExpandable<Row>((r) => [
+    { label: t('catalogue.col.category'), value: categoryLabel(r.category, lang) },
+    { label: t('delegations.delegated.level'), value: DELEGATION_LEVEL_LABELS[r.level === 2 ? 2 : 1][lang === 'en-US' ? 'en' : 'zh'] },
+    { label: t('delegations.delegated.delegator'), value: r.delegatorName },
+    { label: t('delegations.delegated.acceptedAt'), value: chinaDateTime(r.acceptedAt) },
+  ]);
+
   return (
     <Card
       title={
@@ -93,24 +102,25 @@ export function DelegatedProductList() {
         rowKey="documentId"
         loading={loading}
         dataSource={rows}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         pagination={pagination}
+        locale={emptyLocale(t('panel.empty.delegatedProducts'))}
+        // 分类, 级别, 委托方 and 接受时间 are in the row's 详情: the list fits a 1366×768 screen.
+        expandable={expandable}
         columns={[
-          { title: t('catalogue.col.code'), dataIndex: 'code' },
-          { title: t('catalogue.col.name'), dataIndex: 'name', render: (v, r) => <Link to={`/catalogue/show/${r.productDocumentId}`}>{v}</Link> },
-          { title: t('catalogue.col.registrationNo'), dataIndex: 'registrationNo' },
-          { title: t('catalogue.col.specModel'), key: 'sm', render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
-          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', render: (v: number | null) => (v == null ? '' : formatFen(v)) },
-          { title: t('catalogue.col.category'), dataIndex: 'category', render: (v) => categoryLabel(v, lang) },
-          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName' },
-          { title: t('delegations.delegated.province'), dataIndex: 'provinceName' },
+          { title: t('catalogue.col.code'), dataIndex: 'code', width: 110 },
           {
-            title: t('delegations.delegated.level'),
-            dataIndex: 'level',
-            render: (v: number) => DELEGATION_LEVEL_LABELS[v === 2 ? 2 : 1][lang === 'en-US' ? 'en' : 'zh'],
+            title: t('catalogue.col.name'),
+            dataIndex: 'name',
+            width: 190,
+            render: (v, r) => <Link to={`/catalogue/show/${r.productDocumentId}`}>{v}</Link>,
           },
-          { title: t('delegations.delegated.delegator'), dataIndex: 'delegatorName' },
-          { title: t('delegations.delegated.acceptedAt'), dataIndex: 'acceptedAt', render: (v: string | null) => chinaDateTime(v) },
+          { title: t('catalogue.col.registrationNo'), dataIndex: 'registrationNo', width: 170 },
+          { title: t('catalogue.col.specModel'), key: 'sm', width: 120, render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
+          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 100, render: (v: number | null) => (v == null ? '' : formatFen(v)) },
+          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName', width: 160 },
+          { title: t('delegations.delegated.province'), dataIndex: 'provinceName', width: 80 },
         ]}
       />
     </Card>

@@ -16,20 +16,29 @@ export interface DelegationRowHandlers {
   history: (row: DelegationRow) => void;
 }
 
-export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<DelegationRow> {
+/** The fields of a delegation shown in its 详情 row. */
+export function useDelegationDetails() {
   const t = useTranslate();
   const en = useGetLocale()() === 'en-US';
-  const levelLabel = (l: number) => DELEGATION_LEVEL_LABELS[(l === 2 ? 2 : 1) as DelegationLevel][en ? 'en' : 'zh'];
+  return (r: DelegationRow) => [
+    { label: t('delegations.col.delegator'), value: r.level === 2 ? r.delegatorName : null },
+    { label: t('delegations.col.level'), value: DELEGATION_LEVEL_LABELS[(r.level === 2 ? 2 : 1) as DelegationLevel][en ? 'en' : 'zh'] },
+    { label: t('delegations.col.reason'), value: r.reason },
+    { label: t('delegations.col.respondedAt'), value: chinaDateTime(r.respondedAt) },
+  ];
+}
+
+export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<DelegationRow> {
+  const t = useTranslate();
+  // Widths fit a 1366×768 screen; 委托方, 级别, 理由 and 处理时间 are in the row's 详情.
   return [
-    { title: t('delegations.col.manufacturer'), dataIndex: 'manufacturerName' },
-    { title: t('delegations.col.delegator'), dataIndex: 'delegatorName', render: (v: string, r) => (r.level === 2 ? v : '—') },
-    { title: t('delegations.col.distributor'), dataIndex: 'distributorName' },
-    { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 100 },
-    { title: t('delegations.col.level'), dataIndex: 'level', width: 90, render: (v: number) => levelLabel(v) },
+    { title: t('delegations.col.manufacturer'), dataIndex: 'manufacturerName', width: 160 },
+    { title: t('delegations.col.distributor'), dataIndex: 'distributorName', width: 160 },
+    { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 80 },
     {
       title: t('delegations.col.productCount'),
       dataIndex: 'productCount',
-      width: 90,
+      width: 80,
       render: (v: number, r) =>
         v > 0 ? (
           <Button type="link" size="small" onClick={() => on.products(r)} aria-label={`${t('delegations.col.productCount')} ${v}`}>
@@ -39,15 +48,18 @@ export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<Del
           v
         ),
     },
-    { title: t('delegations.col.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag machine="delegation" value={v} /> },
-    { title: t('delegations.col.reason'), dataIndex: 'reason', ellipsis: true },
-    { title: t('delegations.col.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string | null) => chinaDateTime(v) },
-    { title: t('delegations.col.respondedAt'), dataIndex: 'respondedAt', width: 170, render: (v: string | null) => chinaDateTime(v) },
+    {
+      title: t('delegations.col.status'),
+      dataIndex: 'status',
+      width: 110,
+      render: (v: string, r) => <StatusTag machine="delegation" value={v} note={r.reason} />,
+    },
+    { title: t('delegations.col.createdAt'), dataIndex: 'createdAt', width: 165, render: (v: string | null) => chinaDateTime(v) },
     {
       title: t('delegations.col.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 240,
+      width: 190,
       render: (_: unknown, r) => (
         <RowActions
           actions={r.actions}

@@ -6,13 +6,16 @@
 import { useMemo, useState } from 'react';
 import { useGetIdentity, useGetLocale, useTranslate } from '@refinedev/core';
 import { useTable } from '@refinedev/antd';
-import { App, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
-import { Link } from 'react-router';
-import { delegationMachine } from '@domain';
+import { App, Button, Card, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { delegationMachine, TODO_STATUSES } from '@domain';
+import { downloadFile } from '../../components/api-helpers';
+import { emptyLocale } from '../../components/empty-hint';
+import { useDetailsExpandable } from '../../components/row-details';
 import type { Me } from '../../providers/session';
 import { useRowAction } from '../../hooks/use-row-action';
 import { HistoryDrawer } from '../../components/history-drawer';
-import { useDelegationColumns } from './columns';
+import { useDelegationColumns, useDelegationDetails } from './columns';
 import { DelegationProductsDrawer } from './products-drawer';
 import { SubDelegateModal } from './sub-delegate-modal';
 import { RejectDelegationModal } from './reject-modal';
@@ -23,12 +26,16 @@ type Box = 'incoming' | 'outgoing';
 export function DelegationList() {
   const t = useTranslate();
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const { data: me } = useGetIdentity<Me>();
   const role = me?.role;
   const isDistributor = role === 'distributor';
   const [box, setBox] = useState<Box>('incoming');
-  const [status, setStatus] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  // 工作台 去处理 (?todo=1): the rows waiting for the caller, as the to-do count counts them.
+  const todoStatuses = (role === 'manufacturer' ? TODO_STATUSES.manufacturerDelegations : TODO_STATUSES.distributorDelegations).join(',');
+  const [status, setStatus] = useState<string | undefined>(() => (params.get('todo') ? todoStatuses : undefined));
+  const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [productsOf, setProductsOf] = useState<DelegationRow | null>(null);
   const [historyOf, setHistoryOf] = useState<DelegationRow | null>(null);
@@ -36,7 +43,13 @@ export function DelegationList() {
   const [rejecting, setRejecting] = useState<string[] | null>(null);
   const { run, running } = useRowAction();
 
-  const query = useMemo(() => ({ ...(status ? { status } : {}), ...(isDistributor ? { box } : {}) }), [status, box, isDistributor]);
+  const query = useMemo(() => ({ ...(status ? { status } : {}), ...(q ? { q } : {}), ...(isDistributor ? { box } : {}) }), [status, q, box, isDistributor]);
+  const details = useDelegationDetails();
+  const expandable = useDetailsExpandable<DelegationRow>(details);
+  const exportXlsx = () =>
+    downloadFile('/api/delegation-list/export', query, `${t('delegations.title')}.xlsx`)
+      .then(() => message.success(t('panel.exported')))
+      .catch((e: Error) => message.error(e.message));
   const { tableProps, setCurrentPage } = useTable<DelegationRow>({
     resource: 'delegations',
     meta: { apiPath: 'delegation-list', query },
@@ -115,8 +128,23 @@ export function DelegationList() {
             setStatus(v);
             restart();
           }}
-          options={delegationMachine.stateNames.map((s) => ({ value: s, label: delegationMachine.label(s, lang) }))}
+          options={[
+            ...(role === 'manufacturer' || isDistributor ? [{ value: todoStatuses, label: t('panel.todoFilter') }] : []),
+            ...delegationMachine.stateNames.map((s) => ({ value: s, label: delegationMachine.label(s, lang) })),
+          ]}
         />
+        <Input.Search
+          aria-label={t('panel.keyword')}
+          placeholder={t('panel.delegationSearch')}
+          allowClear
+          enterButton={t('panel.search')}
+          style={{ width: 300 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            restart();
+          }}
+        />
+        <Button onClick={exportXlsx}>{t('panel.export')}</Button>
         {incoming && (
           <>
             <Button type="primary" disabled={!batchAllows('accept') || running} onClick={() => accept(selected)}>
@@ -132,8 +160,11 @@ export function DelegationList() {
       <Table<DelegationRow>
         {...tableProps}
         rowKey="documentId"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         columns={columns}
+        expandable={expandable}
+        locale={emptyLocale(t('panel.empty.delegations'))}
         pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: (n) => t('delegations.total', { n }) }}
         rowSelection={
           incoming

@@ -1,14 +1,13 @@
 /** 下级配送: the same province, all or some products of one delegation, to one other distributor. */
 import { useEffect } from 'react';
 import { useList, useTranslate } from '@refinedev/core';
-import { Checkbox, Form, Modal, Select, Typography } from 'antd';
+import { Checkbox, Form, Modal, Typography } from 'antd';
 import { useRowAction } from '../../hooks/use-row-action';
-import { useDelegationOptions } from '../../hooks/use-delegation-options';
+import { DistributorPicker } from '../../components/distributor-picker';
 import type { DelegatedProductRow, DelegationRow } from './types';
 
 export function SubDelegateModal({ row, onClose }: { row: DelegationRow; onClose: () => void }) {
   const t = useTranslate();
-  const { distributors } = useDelegationOptions();
   const { run, running } = useRowAction();
   const [form] = Form.useForm<{ distributorOrgId: number; productIds: string[] }>();
   const { result } = useList<DelegatedProductRow>({
@@ -50,7 +49,7 @@ export function SubDelegateModal({ row, onClose }: { row: DelegationRow; onClose
       </Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item name="distributorOrgId" label={t('delegations.distributor')} rules={[{ required: true, message: t('delegations.distributorRequired') }]}>
-          <Select showSearch optionFilterProp="label" options={distributors.filter((d) => d.value !== row.distributorOrgId)} />
+          <DistributorPicker provinceCode={row.provinceCode} exclude={row.distributorOrgId} />
         </Form.Item>
         <Form.Item
           name="productIds"

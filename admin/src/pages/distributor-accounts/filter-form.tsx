@@ -4,7 +4,7 @@ import { Button, Form, Input, Select, Space } from 'antd';
 import { ACCOUNT_ENABLED_LABELS, YES_NO_LABELS } from '@domain';
 import type { AccountFilters } from './types';
 
-export function AccountFilterForm({ onSearch }: { onSearch: (filters: AccountFilters) => void }) {
+export function AccountFilterForm({ onSearch, initial = {} }: { onSearch: (filters: AccountFilters) => void; initial?: AccountFilters }) {
   const t = useTranslate();
   const k = useGetLocale()() === 'en-US' ? 'en' : 'zh';
   const [form] = Form.useForm<AccountFilters>();
@@ -19,7 +19,7 @@ export function AccountFilterForm({ onSearch }: { onSearch: (filters: AccountFil
       name="accountFilters"
       layout="inline"
       style={{ marginBottom: 16, rowGap: 8 }}
-      initialValues={{ enabled: '', issued: '', loggedIn: '' }}
+      initialValues={{ enabled: '', issued: '', loggedIn: '', ...initial }}
       onFinish={onSearch}
     >
       <Form.Item label={t('accounts.list.username')} name="username">

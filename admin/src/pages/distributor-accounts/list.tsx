@@ -6,6 +6,11 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
 import { useGetIdentity, useTranslate } from '@refinedev/core';
+import { useSearchParams } from 'react-router';
+import { chinaDateTime } from '@domain';
+import { HistoryDrawer } from '../../components/history-drawer';
+import { emptyLocale } from '../../components/empty-hint';
+import { useDetailsExpandable } from '../../components/row-details';
 import { useTable } from '@refinedev/antd';
 import type { Me } from '../../providers/session';
 import type { QueryObject } from '../../providers/strapi-query';
@@ -24,7 +29,10 @@ export function DistributorAccountList() {
   const { data: me } = useGetIdentity<Me>();
   const role = me?.role;
   const isBureau = role === 'bureau';
-  const [filters, setFilters] = useState<AccountFilters>({});
+  const [params] = useSearchParams();
+  // 工作台 去处理 opens the list of accounts not yet issued (?issued=false).
+  const [filters, setFilters] = useState<AccountFilters>(() => (params.get('issued') === 'false' ? { issued: 'false' } : {}));
+  const [historyOf, setHistoryOf] = useState<AccountRow | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<AccountRow | 'new' | null>(null);
   const [viewing, setViewing] = useState<AccountRow | null>(null);
@@ -45,7 +53,15 @@ export function DistributorAccountList() {
   });
   const rows = (tableProps.dataSource ?? []) as AccountRow[];
   const { runAction, issueMany } = useAccountActions({ onView: setViewing, onEdit: setEditing, onDone: () => setSelected([]) });
-  const columns = useAccountColumns(sorters, runAction);
+  const columns = useAccountColumns(sorters, runAction, setHistoryOf);
+  const expandable = useDetailsExpandable<AccountRow>((r) => [
+    { label: t('accounts.list.areas'), value: r.distributionAreas.join('、') },
+    { label: t('accounts.list.provincialAccount'), value: r.provincialAccount },
+    { label: t('accounts.form.creditCode'), value: r.creditCode },
+    { label: t('accounts.form.legalPerson'), value: r.legalPerson },
+    { label: t('accounts.form.phone'), value: r.phone },
+    { label: t('accounts.view.issuedAt'), value: chinaDateTime(r.issuedAt) },
+  ]);
 
   const download = (path: string, query: QueryObject, name: string) =>
     downloadFile(`/api/${MANAGE}${path}`, query, name).catch((e) => message.error(String(e?.message ?? e)));
@@ -57,6 +73,7 @@ export function DistributorAccountList() {
   return (
     <Card title={isBureau ? t('accounts.list.title') : t('accounts.list.allProvinces')}>
       <AccountFilterForm
+        initial={filters}
         onSearch={(v) => {
           setFilters(v);
           setCurrentPage(1);
@@ -68,6 +85,9 @@ export function DistributorAccountList() {
         size="middle"
         columns={columns}
         scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        expandable={expandable}
+        locale={emptyLocale(t('panel.empty.accounts'))}
         rowSelection={
           isBureau
             ? {
@@ -101,6 +121,13 @@ export function DistributorAccountList() {
       {editing && <AccountFormModal record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {viewing && <AccountViewModal record={viewing} onClose={() => setViewing(null)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
+      <HistoryDrawer
+        entity="distributor-account"
+        machine="account"
+        documentId={historyOf?.documentId}
+        title={t('panel.accountHistory.title')}
+        onClose={() => setHistoryOf(null)}
+      />
     </Card>
   );
 }

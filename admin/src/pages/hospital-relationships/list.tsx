@@ -10,11 +10,15 @@ import { useCustom, useGetIdentity, useGetLocale, useList, useTranslate } from '
 import { useTable } from '@refinedev/antd';
 import { Alert, App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { relationshipMachine, stateLabel, type RelationshipTransition } from '@domain';
+import { relationshipMachine, stateLabel, TODO_STATUSES, type RelationshipTransition } from '@domain';
+import { useSearchParams } from 'react-router';
+import { HistoryDrawer } from '../../components/history-drawer';
+import { emptyLocale } from '../../components/empty-hint';
+import { useDetailsExpandable } from '../../components/row-details';
 import type { Me } from '../../providers/session';
 import { downloadFile } from '../../components/api-helpers';
 import { useRowAction } from '../../hooks/use-row-action';
-import { useRelationshipColumns } from './columns';
+import { useRelationshipColumns, useRelationshipDetails } from './columns';
 import { RelationshipBulkToolbar } from './bulk-toolbar';
 import { RelationshipReasonModal, type ReasonRequest } from './reason-modal';
 import { RelationshipRequestModal } from './request-modal';
@@ -30,7 +34,11 @@ export function HospitalRelationshipList() {
   const isDistributor = role === 'distributor';
   const { run, running } = useRowAction();
 
-  const [status, setStatus] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  // 工作台 去处理 (?todo=1): the rows waiting for the caller, as the to-do count counts them.
+  const todoStatuses = (isHospital ? TODO_STATUSES.hospitalTerminating : TODO_STATUSES.distributorRelationships).join(',');
+  const [status, setStatus] = useState<string | undefined>(() => (params.get('todo') ? todoStatuses : undefined));
+  const [historyOf, setHistoryOf] = useState<RelationshipRow | null>(null);
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [reasonFor, setReasonFor] = useState<ReasonRequest | null>(null);
@@ -98,7 +106,8 @@ export function HospitalRelationshipList() {
       onOk: () => perform(action, ids),
     });
   };
-  const columns = useRelationshipColumns(role, start);
+  const columns = useRelationshipColumns(role, start, setHistoryOf);
+  const expandable = useDetailsExpandable<RelationshipRow>(useRelationshipDetails());
 
   const exportXlsx = async () => {
     try {
@@ -108,10 +117,13 @@ export function HospitalRelationshipList() {
     }
   };
 
-  const statusOptions = relationshipMachine.stateNames.map((s) => ({
-    value: s,
-    label: `${stateLabel('relationship', s, lang)}${counts?.byStatus[s] !== undefined ? ` (${counts.byStatus[s]})` : ''}`,
-  }));
+  const statusOptions = [
+    ...(isHospital || isDistributor ? [{ value: todoStatuses, label: t('panel.todoFilter') }] : []),
+    ...relationshipMachine.stateNames.map((s) => ({
+      value: s,
+      label: `${stateLabel('relationship', s, lang)}${counts?.byStatus[s] !== undefined ? ` (${counts.byStatus[s]})` : ''}`,
+    })),
+  ];
 
   return (
     <div>
@@ -188,7 +200,11 @@ export function HospitalRelationshipList() {
         {...tableProps}
         rowKey="documentId"
         scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         columns={columns}
+        expandable={expandable}
+        locale={emptyLocale(t('panel.empty.relationships'))}
+        pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: (n) => t('table.total', { n }) }}
         rowSelection={
           isDistributor
             ? {
@@ -217,6 +233,13 @@ export function HospitalRelationshipList() {
         />
       )}
       {requestOpen && <RelationshipRequestModal onClose={() => setRequestOpen(false)} />}
+      <HistoryDrawer
+        entity="hospital-relationship"
+        machine="relationship"
+        documentId={historyOf?.documentId}
+        title={t('orders.titles.history')}
+        onClose={() => setHistoryOf(null)}
+      />
     </div>
   );
 }

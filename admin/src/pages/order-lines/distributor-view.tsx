@@ -4,13 +4,16 @@ import { Button, Popconfirm, Space, Tabs } from 'antd';
 import { useTranslate } from '@refinedev/core';
 import { useNavigate } from 'react-router';
 import { RowActions } from '../../components/row-actions';
-import { usePageQuery } from '../../hooks/use-page-query';
 import { useRowAction } from '../../hooks/use-row-action';
 import { DeliverModal } from './deliver-modal';
 import { InvoiceModal } from './invoice-modal';
 import { LinesTable } from './lines-table';
 import { ReasonModal } from './reason-modal';
-import { ReturnsTable } from './returns-table';
+import { ReturnsList } from './returns-list';
+import { useTodoCounts } from '../../hooks/use-todo-counts';
+import { useUrlTab } from '../../hooks/use-url-tab';
+
+const DISTRIBUTOR_TABS = ['todo', 'rework', 'delivered', 'returns'] as const;
 import { ReworkTable } from './rework-table';
 import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
 
@@ -23,7 +26,9 @@ export function DistributorView() {
   const [delivering, setDelivering] = useState<OrderLineRow | null>(null);
   const [invoice, setInvoice] = useState<{ d: DeliveryRow; title: string } | null>(null);
   const [refusing, setRefusing] = useState<string | null>(null);
-  const returns = usePageQuery<ReturnRow>('/api/order-returns', {});
+  const [tab, setTab] = useUrlTab(DISTRIBUTOR_TABS, 'todo');
+  const todos = useTodoCounts();
+  const counted = (label: string, n: number | undefined) => (n ? t('panel.tabs.withCount', { label, n }) : label);
   const done = t('orders.msg.done');
 
   const lineActions = (l: OrderLineRow) => (
@@ -86,11 +91,13 @@ export function DistributorView() {
   return (
     <>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         destroyOnHidden
         items={[
           {
             key: 'todo',
-            label: t('orders.tabs.todo'),
+            label: counted(t('orders.tabs.todo'), todos['order-lines']),
             children: (
               <LinesTable
                 role="distributor"
@@ -98,19 +105,32 @@ export function DistributorView() {
                 selection={{ action: 'confirm', selected, onSelect: setSelected }}
                 renderActions={lineActions}
                 toolbar={batchToolbar}
+                emptyHint={t('panel.empty.todo')}
               />
             ),
           },
-          { key: 'rework', label: t('orders.tabs.rework'), children: <ReworkTable onInvoice={(d, title) => setInvoice({ d, title })} /> },
+          {
+            key: 'rework',
+            label: counted(t('orders.tabs.rework'), todos.invoices),
+            children: <ReworkTable onInvoice={(d, title) => setInvoice({ d, title })} />,
+          },
           {
             key: 'delivered',
             label: t('orders.tabs.delivered'),
-            children: <LinesTable role="distributor" tab="delivered" renderActions={lineActions} renderDeliveryActions={fillInvoice} />,
+            children: (
+              <LinesTable
+                role="distributor"
+                tab="delivered"
+                renderActions={lineActions}
+                renderDeliveryActions={fillInvoice}
+                emptyHint={t('panel.empty.delivered')}
+              />
+            ),
           },
           {
             key: 'returns',
-            label: t('orders.tabs.returns'),
-            children: <ReturnsTable rows={returns.rows} loading={returns.loading} pagination={returns.pagination} renderActions={returnActions} />,
+            label: counted(t('orders.tabs.returns'), todos.returns),
+            children: <ReturnsList renderActions={returnActions} emptyHint={t('panel.empty.returns')} fileName={t('orders.tabs.returns')} />,
           },
         ]}
       />

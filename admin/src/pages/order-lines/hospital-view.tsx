@@ -9,7 +9,14 @@ import { LinesTable } from './lines-table';
 import { NewOrderModal } from './new-order-modal';
 import { ReasonModal } from './reason-modal';
 import { ReturnModal } from './return-modal';
-import { ReturnsTable } from './returns-table';
+import { ReturnsList } from './returns-list';
+import { DeliveryList } from './delivery-list';
+import { useTodoCounts } from '../../hooks/use-todo-counts';
+import { useUrlTab } from '../../hooks/use-url-tab';
+import { ANSWERABLE_RETURN_STATUSES, CHECKABLE_INVOICE_STATUSES, DELIVERY_STATUS, deliveryMachine, RECEIVABLE_DELIVERY_STATUSES } from '@domain';
+
+const HOSPITAL_TABS = ['lines', 'receipts', 'invoiceChecks', 'returns'] as const;
+const NOT_WITHDRAWN = deliveryMachine.stateNames.filter((s) => s !== DELIVERY_STATUS.withdrawn);
 import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
 
 export function HospitalView() {
@@ -19,7 +26,10 @@ export function HospitalView() {
   const [creating, setCreating] = useState(false);
   const [returning, setReturning] = useState<OrderLineRow | null>(null);
   const [failing, setFailing] = useState<string | null>(null);
-  const returns = usePageQuery<ReturnRow>('/api/order-returns', {});
+  const [tab, setTab] = useUrlTab(HOSPITAL_TABS, 'lines');
+  const todos = useTodoCounts();
+  const pendingReturns = usePageQuery<ReturnRow>('/api/order-returns', { status: ANSWERABLE_RETURN_STATUSES.join(',') }, { pageSize: 1 }).total;
+  const counted = (label: string, n: number | undefined) => (n ? t('panel.tabs.withCount', { label, n }) : label);
   const done = t('orders.msg.done');
 
   const deliveryActions = (d: DeliveryRow) => (
@@ -43,6 +53,9 @@ export function HospitalView() {
   return (
     <>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
         items={[
           {
             key: 'lines',
@@ -62,13 +75,40 @@ export function HospitalView() {
                   <RowActions actions={l.actions} specs={{ return: { label: t('orders.actions.return'), onClick: () => setReturning(l) } }} />
                 )}
                 renderDeliveryActions={deliveryActions}
+                emptyHint={t('panel.empty.hospitalLines')}
+              />
+            ),
+          },
+          {
+            key: 'receipts',
+            label: counted(t('panel.tabs.receipts'), todos.receipts),
+            children: (
+              <DeliveryList
+                role="hospital"
+                filter={{ status: RECEIVABLE_DELIVERY_STATUSES.join(',') }}
+                renderActions={deliveryActions}
+                emptyHint={t('panel.empty.receipts')}
+                fileName={t('panel.tabs.receipts')}
+              />
+            ),
+          },
+          {
+            key: 'invoiceChecks',
+            label: counted(t('panel.tabs.invoiceChecks'), todos.invoiceChecks),
+            children: (
+              <DeliveryList
+                role="hospital"
+                filter={{ invoiceStatus: CHECKABLE_INVOICE_STATUSES.join(','), status: NOT_WITHDRAWN.join(',') }}
+                renderActions={deliveryActions}
+                emptyHint={t('panel.empty.invoiceChecks')}
+                fileName={t('panel.tabs.invoiceChecks')}
               />
             ),
           },
           {
             key: 'returns',
-            label: t('orders.tabs.myReturns'),
-            children: <ReturnsTable rows={returns.rows} loading={returns.loading} pagination={returns.pagination} />,
+            label: counted(t('orders.tabs.myReturns'), pendingReturns),
+            children: <ReturnsList emptyHint={t('panel.empty.myReturns')} fileName={t('orders.tabs.myReturns')} />,
           },
         ]}
       />

@@ -13,6 +13,8 @@ import { StatusTag } from '../../components/status-tag';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { FilterBar, filterQuery, type LineFilters } from './filter-bar';
 import { LineDetails } from './line-details';
+import { RowDetails } from '../../components/row-details';
+import { emptyLocale } from '../../components/empty-hint';
 import type { DeliveryRow, OrderLineRow } from './types';
 
 export interface LineSelection {
@@ -29,6 +31,7 @@ export function LinesTable({
   renderDeliveryActions,
   toolbar,
   selection,
+  emptyHint,
 }: {
   role: Role;
   tab: LineTab;
@@ -36,6 +39,8 @@ export function LinesTable({
   renderDeliveryActions?: (d: DeliveryRow) => ReactNode;
   toolbar?: ReactNode;
   selection?: LineSelection;
+  /** What the empty list says would fill it. */
+  emptyHint?: string;
 }) {
   const t = useTranslate();
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
@@ -45,13 +50,16 @@ export function LinesTable({
   const [expanded, setExpanded] = useState<string[]>([]);
   const { rows, loading, pagination } = usePageQuery<OrderLineRow>('/api/order-lines/search', { tab, ...filterQuery(filters), sort: 'orderedAt:desc' });
 
+  const party = role === 'hospital' || role === 'distributor';
+  const toggle = (id: string) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
+  // Widths sum to what a 1366×768 screen leaves the table (about 1,060 px); the rest is in the row's details.
   const columns: TableProps<OrderLineRow>['columns'] = [
-    { title: t('orders.cols.orderCode'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 200 },
-    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 180 }] : []),
-    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 180 }] : []),
+    { title: t('orders.cols.orderCode'), render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{`${l.orderCode}-${l.lineNo}`}</span>, width: 172 },
+    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 140 }] : []),
+    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 140 }] : []),
     {
       title: t('orders.cols.product'),
-      width: 240,
+      width: party ? 180 : 170,
       render: (_, l) => (
         <span>
           {l.productName}
@@ -62,34 +70,49 @@ export function LinesTable({
         </span>
       ),
     },
-    { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 90 },
-    { title: t('orders.cols.unitPrice'), render: (_, l) => formatFen(l.unitPriceFen), width: 110 },
-    { title: t('orders.cols.amount'), render: (_, l) => formatFen(l.amountFen), width: 120 },
-    { title: t('orders.cols.status'), render: (_, l) => <StatusTag machine="orderLine" value={l.status} note={l.reason} />, width: 130 },
-    {
-      title: t('orders.cols.mode'),
-      render: (_, l) => (l.deliveryMode ? DELIVERY_MODE_LABELS[l.deliveryMode][lang === 'en-US' ? 'en' : 'zh'] : '—'),
-      width: 110,
-    },
-    {
-      title: `${t('orders.cols.delivered')}/${t('orders.cols.received')}/${t('orders.cols.returned')}`,
-      render: (_, l) => `${l.deliveredQty}/${l.receivedQty}/${l.returnedQty}`,
-      width: 130,
-    },
-    { title: t('orders.cols.orderedAt'), render: (_, l) => chinaDateTime(l.orderedAt), width: 170 },
+    { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 60 },
+    { title: t('orders.cols.amount'), render: (_, l) => formatFen(l.amountFen), width: 95 },
+    { title: t('orders.cols.status'), render: (_, l) => <StatusTag machine="orderLine" value={l.status} note={l.reason} />, width: 100 },
+    ...(party
+      ? [
+          {
+            title: `${t('orders.cols.delivered')}/${t('orders.cols.received')}/${t('orders.cols.returned')}`,
+            render: (_: unknown, l: OrderLineRow) => `${l.deliveredQty}/${l.receivedQty}/${l.returnedQty}`,
+            width: 90,
+          },
+        ]
+      : []),
     {
       title: t('orders.cols.actions'),
       fixed: 'right',
-      width: 200,
+      width: role === 'distributor' ? 170 : 130,
       render: (_, l) => (
         <Space wrap size={4}>
           {renderActions?.(l)}
           <Button size="small" type="link" onClick={() => setHistory(l.documentId)} style={{ paddingInline: 4 }}>
             {t('orders.actions.history')}
           </Button>
+          <Button size="small" type="link" aria-expanded={expanded.includes(l.documentId)} onClick={() => toggle(l.documentId)} style={{ paddingInline: 4 }}>
+            {expanded.includes(l.documentId) ? t('panel.hide') : t('panel.details')}
+          </Button>
         </Space>
       ),
     },
+  ];
+  const secondary = (l: OrderLineRow) => [
+    { label: t('orders.cols.unitPrice'), value: formatFen(l.unitPriceFen) },
+    { label: t('orders.cols.mode'), value: l.deliveryMode ? DELIVERY_MODE_LABELS[l.deliveryMode][lang === 'en-US' ? 'en' : 'zh'] : null },
+    { label: t('orders.cols.orderedAt'), value: chinaDateTime(l.orderedAt) },
+    { label: t('orders.cols.manufacturer'), value: l.manufacturerName },
+    ...(party
+      ? []
+      : [
+          {
+            label: `${t('orders.cols.delivered')}/${t('orders.cols.received')}/${t('orders.cols.returned')}`,
+            value: `${l.deliveredQty}/${l.receivedQty}/${l.returnedQty}`,
+          },
+        ]),
+    ...(l.reason ? [{ label: t('orders.cols.reason'), value: l.reason }] : []),
   ];
   const exportLines = (f: LineFilters) =>
     downloadFile('/api/order-lines/export', { tab, ...filterQuery(f), lang }, `${t('orders.title')}.xlsx`)
@@ -107,6 +130,7 @@ export function LinesTable({
         dataSource={rows}
         columns={columns}
         scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         rowSelection={
           selection
             ? {
@@ -116,17 +140,19 @@ export function LinesTable({
               }
             : undefined
         }
+        locale={emptyHint ? emptyLocale(emptyHint) : undefined}
         expandable={{
+          showExpandColumn: false,
           expandedRowKeys: expanded,
           onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
-          expandIcon: ({ expanded: open, onExpand, record, expandable }) =>
-            expandable ? (
-              <Button size="small" type="text" aria-expanded={open} aria-label={t('orders.actions.details')} onClick={(e) => onExpand(record, e)}>
-                {open ? '−' : '+'}
-              </Button>
-            ) : null,
-          rowExpandable: (l) => l.deliveryCount > 0 || l.deliveredQty > 0 || l.returnedQty > 0,
-          expandedRowRender: (l) => <LineDetails documentId={l.documentId} renderDeliveryActions={renderDeliveryActions} />,
+          expandedRowRender: (l) => (
+            <Space direction="vertical" size={16} style={{ width: '100%' }}>
+              <RowDetails items={secondary(l)} />
+              {(l.deliveryCount > 0 || l.deliveredQty > 0 || l.returnedQty > 0 || l.returnPendingQty > 0) && (
+                <LineDetails documentId={l.documentId} renderDeliveryActions={renderDeliveryActions} />
+              )}
+            </Space>
+          ),
         }}
         pagination={pagination}
       />

@@ -18,7 +18,13 @@ export function OrderLineList() {
   const role = me.role;
   return (
     <Card title={t('orders.title')}>
-      {role === 'hospital' ? <HospitalView /> : role === 'distributor' ? <DistributorView /> : <LinesTable role={role} tab="all" />}
+      {role === 'hospital' ? (
+        <HospitalView />
+      ) : role === 'distributor' ? (
+        <DistributorView />
+      ) : (
+        <LinesTable role={role} tab="all" emptyHint={t('panel.empty.orderLines')} />
+      )}
     </Card>
   );
 }

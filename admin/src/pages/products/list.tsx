@@ -10,6 +10,8 @@ import { downloadFile } from '../../components/api-helpers';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { CertificateLight, LIGHT_COLOR } from './certificate-light';
 import { DelegationCreateModal } from '../../components/delegation-create-modal';
+import { emptyLocale } from '../../components/empty-hint';
+import { useDetailsExpandable } from '../../components/row-details';
 
 type Filters = { q?: string; category?: string; keyMonitored?: string; vbp?: string; light?: string; own?: boolean };
 
@@ -54,6 +56,14 @@ export function ProductList() {
       setExporting(false);
     }
   };
+
+  // 有效期, 单位, 分类 and 集采 are in the row's 详情: the list fits a 1366×768 screen.
+  const expandable = useDetailsExpandable<CatalogueRow>((r) => [
+    { label: t('catalogue.col.validTo'), value: r.registrationValidTo },
+    { label: t('catalogue.col.unit'), value: r.unit },
+    { label: t('catalogue.col.category'), value: categoryLabel(r.category, lang) },
+    { label: t('catalogue.vbp'), value: r.vbp ? <Tag color="purple">{t('catalogue.vbp')}</Tag> : null },
+  ]);
 
   return (
     <Card
@@ -136,7 +146,10 @@ export function ProductList() {
         size="middle"
         loading={loading}
         dataSource={rows}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        expandable={expandable}
+        locale={emptyLocale(t('panel.empty.catalogue'))}
         rowSelection={
           isManufacturer
             ? {
@@ -152,7 +165,7 @@ export function ProductList() {
           {
             title: t('catalogue.col.flags'),
             key: 'flags',
-            width: 70,
+            width: 64,
             fixed: 'left',
             render: (_, r) => (
               <Space size={4}>
@@ -161,10 +174,11 @@ export function ProductList() {
               </Space>
             ),
           },
-          { title: t('catalogue.col.code'), dataIndex: 'code', width: 120 },
+          { title: t('catalogue.col.code'), dataIndex: 'code', width: 110 },
           {
             title: t('catalogue.col.name'),
             dataIndex: 'name',
+            width: 190,
             render: (v, r) => (
               <Space size={4}>
                 <Link to={`/catalogue/show/${r.documentId}`}>{v}</Link>
@@ -172,14 +186,15 @@ export function ProductList() {
               </Space>
             ),
           },
-          { title: t('catalogue.col.registrationNo'), dataIndex: 'registrationNo', render: (v, r) => <Link to={`/catalogue/show/${r.documentId}`}>{v}</Link> },
-          { title: t('catalogue.col.validTo'), dataIndex: 'registrationValidTo', width: 120 },
-          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName' },
-          { title: t('catalogue.col.specModel'), key: 'spec', render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
-          { title: t('catalogue.col.unit'), dataIndex: 'unit', width: 60 },
-          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 110, render: (v: number | null) => (v == null ? '' : formatFen(v)) },
-          { title: t('catalogue.col.category'), dataIndex: 'category', width: 90, render: (v) => categoryLabel(v, lang) },
-          { title: t('catalogue.vbp'), dataIndex: 'vbp', width: 90, render: (v) => (v ? <Tag color="purple">{t('catalogue.vbp')}</Tag> : null) },
+          {
+            title: t('catalogue.col.registrationNo'),
+            dataIndex: 'registrationNo',
+            width: 170,
+            render: (v, r) => <Link to={`/catalogue/show/${r.documentId}`}>{v}</Link>,
+          },
+          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName', width: 160 },
+          { title: t('catalogue.col.specModel'), key: 'spec', width: 120, render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
+          { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 100, render: (v: number | null) => (v == null ? '' : formatFen(v)) },
         ]}
       />
       {creating && (

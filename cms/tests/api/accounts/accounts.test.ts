@@ -250,7 +250,8 @@ describe('启用 / 禁用 / 重置密码', () => {
     const l = await login(a.username, 'Mine@2026x');
     expect(l.status).toBe(400);
     expect(l.body.error.message).toContain('账号已被禁用');
-    expect((await get('/api/organisations/mine', jwt)).status).toBe(401);
+    // the token in hand: 401 with the reason, so the panel says 账号已被禁用 (not 登录已失效)
+    expectRefused(await get('/api/organisations/mine', jwt), 401, 'ACCOUNT_DISABLED');
     expect((await listAll(SX, `&username=${a.username}&enabled=false`)).body.data).toHaveLength(1);
     expectRefused(await post(`${M}/${a.documentId}/disable`, {}, await loginAs(SX)), 409, 'ACCOUNT_ACTION_NOT_ALLOWED');
     expect((await post(`${M}/${a.documentId}/enable`, {}, await loginAs(SX))).status).toBe(200);

@@ -86,8 +86,8 @@ describe('a manufacturer creates a delegation', () => {
     const res = await create('weigao', { distributorOrgId: orgs.bjDist2, provinceCode: '11', productIds: [ps[0]!.documentId] });
     expect(res.status).toBe(409);
     expect(res.body.error.details.code).toBe('PRODUCT_ALREADY_DELEGATED');
-    // another province is fine
-    expect((await create('weigao', { distributorOrgId: orgs.bjDist2, provinceCode: '14', productIds: [ps[0]!.documentId] })).status).toBe(200);
+    // another province is fine, with a distributor issued there
+    expect((await create('weigao', { distributorOrgId: orgs.sxDist1, provinceCode: '14', productIds: [ps[0]!.documentId] })).status).toBe(200);
   });
 
   it('the manufacturer withdraws a pending one; not twice, not someone else', async () => {

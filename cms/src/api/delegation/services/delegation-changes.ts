@@ -23,6 +23,7 @@ import type { Knex } from 'knex';
 import type { RawRow } from '../../../db/values';
 import type historyService from '../../state-history/services/state-history';
 import { createInput, parseBody, respondInput, subInput } from '../support/input';
+import { requireIssuedIn } from '../support/province-distributors';
 import { attrs, ITEM_UID, loadByDocumentIds, oneRow, requireDistributorOrg, UID } from '../support/rows';
 
 const uniq = <T>(a: T[]) => [...new Set(a)];
@@ -140,6 +141,7 @@ export default () => ({
         .first('id');
       if (!province) throw validationError('PROVINCE_INVALID', '请选择正确的省份', 'provinceCode');
       await requireDistributorOrg(trx, input.distributorOrgId);
+      await requireIssuedIn(trx, input.distributorOrgId, input.provinceCode);
       const ids = await delegableProducts(trx, actor, uniq(input.productIds), input.distributorOrgId, input.provinceCode);
       const level1 = { delegatorOrgId: actor.orgId, manufacturerOrgId: actor.orgId, level: 1 as const, parentDelegationId: null };
       return insert(actor, { ...level1, distributorOrgId: input.distributorOrgId, provinceCode: input.provinceCode }, ids);
@@ -169,6 +171,7 @@ export default () => ({
       const ids = await subDelegatedProducts(trx, parent.id, input.productIds);
       if (!ids.length) throw validationError('VALIDATION_FAILED', '请选择产品', 'productIds');
       const { manufacturerOrgId, provinceCode } = parent;
+      await requireIssuedIn(trx, input.distributorOrgId, provinceCode);
       const level2 = { delegatorOrgId: actor.orgId, manufacturerOrgId, provinceCode, level: 2 as const, parentDelegationId: parent.id };
       return insert(actor, { ...level2, distributorOrgId: input.distributorOrgId }, ids);
     });
