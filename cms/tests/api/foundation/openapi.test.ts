@@ -13,7 +13,7 @@ describe('OpenAPI document', () => {
     const doc = await get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.0.3');
-    const table = await get('/api/test/routes');
+    const table = await get('/api/test/router-layers');
     expect(table.status).toBe(200);
     const closed = new Set<string>(doc.body['x-closed-routes'].map((r: string) => r.replace(/^(\w+) \/api/, '$1 ')));
     const missing: string[] = [];

@@ -124,7 +124,7 @@ const quantityOf = (v: unknown): number | string | null => {
 
 /** The uploaded sheet as the rows of the editable table, each with its problems (nothing is written). */
 export async function previewSheet(actor: Actor, file: Buffer): Promise<{ rows: SheetRow[]; hospitalOrgId: number | null; errorCount: number }> {
-  const { rows } = readSheetRows(file, BATCH_DELIVERY_MAX_LINES + 1);
+  const { rows } = await readSheetRows(file, BATCH_DELIVERY_MAX_LINES + 1);
   const at = headerMap(rows[0] ?? []);
   const cell = (r: unknown[], f: BatchDeliveryField) => (at.has(f) ? r[at.get(f)!] : null);
   const formatRow = normaliseCell(cell(rows[1] ?? [], 'line')) === BATCH_DELIVERY_SHEET_COLUMNS[0]!.format;

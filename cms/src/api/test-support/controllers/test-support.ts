@@ -107,7 +107,8 @@ export default {
   },
 
   /** Strapi's router table (koa-router layers) under /api: method and path of every registered route. */
-  async routes(ctx: HttpContext) {
+  async routerLayers(ctx: HttpContext) {
+    guard();
     const layers = (strapi.server as unknown as { listRoutes(): Array<{ path: string; methods: string[] }> }).listRoutes();
     ctx.body = layers
       .filter((l) => l.path.startsWith('/api/'))

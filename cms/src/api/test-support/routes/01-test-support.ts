@@ -16,6 +16,7 @@ export default {
         { method: 'GET', path: '/test/routes', handler: 'test-support.routes', config: open },
         { method: 'GET', path: '/test/checksum', handler: 'test-support.checksum', config: open },
         { method: 'POST', path: '/test/login-limits', handler: 'test-support.loginLimits', config: open },
+        { method: 'GET', path: '/test/router-layers', handler: 'test-support.routerLayers', config: open },
         { method: 'GET', path: '/test/strapi-patches', handler: 'test-support.strapiPatches', config: open },
       ]
     : [],
