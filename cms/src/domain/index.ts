@@ -25,6 +25,7 @@ export * from './catalogue';
 export * from './money';
 export * from './region';
 export * from './contact';
+export * from './logins';
 export * from './history';
 export * from './page';
 export * from './reason';

@@ -99,7 +99,7 @@ export async function issue(actor: Actor, selected: string[]) {
   }
   return writeTx(async (trx: Knex) => {
     const rows = await issuableRows(actor, documentIds, trx);
-    const hash = await initialPasswordHash(trx, orgId);
+    const { hash, generated } = await initialPasswordHash(trx, orgId);
     const roleId = await roleIdOf(trx, 'distributor');
     if (!roleId) throw new DomainError('ROLE_MISSING', '配送企业角色不存在', { status: 500 });
     const at = now();
@@ -126,7 +126,8 @@ export async function issue(actor: Actor, selected: string[]) {
       actor,
       rows.map((r) => ({ id: r.id, action: 'issue', from: ACCOUNT_STATE.notIssued, to: ACCOUNT_STATE.issued })),
     );
-    return { issued: rows.length, usernames: rows.length <= 100 ? rows.map((r) => r.username) : undefined };
+    // A bureau that had no initial password sees the one just made for it, once.
+    return { issued: rows.length, usernames: rows.length <= 100 ? rows.map((r) => r.username) : undefined, initialPassword: generated };
   });
 }
 
@@ -151,11 +152,11 @@ export async function resetPassword(actor: Actor, documentId: string) {
   return writeTx(async (trx: Knex) => {
     const row = await loadForWrite(actor, documentId, trx);
     assertAccountAction('resetPassword', stateOf(row));
-    const hash = await initialPasswordHash(trx, orgId);
+    const { hash, generated } = await initialPasswordHash(trx, orgId);
     if (!row.user_id) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号未关联登录用户', { status: 409 });
     await setPasswordHash(trx, row.user_id, hash, true, now());
     await recordHistory(actor, [{ id: row.id, action: 'resetPassword', from: ACCOUNT_STATE.issued, to: ACCOUNT_STATE.issued }]);
-    return { documentId: row.document_id, username: row.username, mustChangePassword: true };
+    return { documentId: row.document_id, username: row.username, mustChangePassword: true, initialPassword: generated };
   });
 }
 
