@@ -26,6 +26,8 @@ export * from './money';
 export * from './region';
 export * from './contact';
 export * from './logins';
+export * from './organisation-info';
+export * from './onboarding';
 export * from './history';
 export * from './page';
 export * from './reason';
