@@ -6,6 +6,7 @@ import { chinaDateTime, DELEGATION_LEVEL_LABELS, type DelegationLevel } from '@d
 import { StatusTag } from '../../components/status-tag';
 import { RowActions } from '../../components/row-actions';
 import type { DelegationRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 export interface DelegationRowHandlers {
   accept: (ids: string[]) => void;
@@ -21,9 +22,17 @@ export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<Del
   const en = useGetLocale()() === 'en-US';
   const levelLabel = (l: number) => DELEGATION_LEVEL_LABELS[(l === 2 ? 2 : 1) as DelegationLevel][en ? 'en' : 'zh'];
   return [
-    { title: t('delegations.col.manufacturer'), dataIndex: 'manufacturerName' },
+    {
+      title: t('delegations.col.manufacturer'),
+      dataIndex: 'manufacturerName',
+      render: (v: string, r) => <CounterpartName orgId={r.manufacturerOrgId} name={v} />,
+    },
     { title: t('delegations.col.delegator'), dataIndex: 'delegatorName', render: (v: string, r) => (r.level === 2 ? v : '—') },
-    { title: t('delegations.col.distributor'), dataIndex: 'distributorName' },
+    {
+      title: t('delegations.col.distributor'),
+      dataIndex: 'distributorName',
+      render: (v: string, r) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
+    },
     { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 100 },
     { title: t('delegations.col.level'), dataIndex: 'level', width: 90, render: (v: number) => levelLabel(v) },
     {

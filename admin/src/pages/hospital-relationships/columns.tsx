@@ -6,6 +6,7 @@ import { chinaDate, chinaDateTime, relationshipMachine, type RelationshipTransit
 import { StatusTag } from '../../components/status-tag';
 import { RowActions, type RowActionSpec } from '../../components/row-actions';
 import type { RelationshipRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 const DANGER: ReadonlySet<string> = new Set(['reject', 'refuseRevoke', 'requestRevoke']);
 const time = (v: string | number | null) => chinaDateTime(v) || '—';
@@ -27,13 +28,23 @@ export function useRelationshipColumns(role: Role | undefined, start: (action: R
   const columns: ColumnsType<RelationshipRow> = [];
   if (!isHospital) {
     columns.push(
-      { title: t('relationships.hospital'), dataIndex: 'hospitalName', key: 'hospital' },
+      {
+        title: t('relationships.hospital'),
+        dataIndex: 'hospitalName',
+        key: 'hospital',
+        render: (v: string, r) => <CounterpartName orgId={r.hospitalOrgId} name={v} />,
+      },
       { title: t('relationships.region'), dataIndex: 'hospitalRegionName', key: 'region', render: (v: string | null) => v ?? '—' },
     );
   }
   if (!isDistributor) {
     columns.push(
-      { title: t('relationships.distributor'), dataIndex: 'distributorName', key: 'distributor' },
+      {
+        title: t('relationships.distributor'),
+        dataIndex: 'distributorName',
+        key: 'distributor',
+        render: (v: string, r) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
+      },
       { title: t('relationships.areas'), key: 'areas', render: (_, r) => r.distributorAreas.map((a) => a.name).join('、') || '—' },
     );
   }

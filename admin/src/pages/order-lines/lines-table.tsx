@@ -14,6 +14,7 @@ import { usePageQuery } from '../../hooks/use-page-query';
 import { FilterBar, filterQuery, type LineFilters } from './filter-bar';
 import { LineDetails } from './line-details';
 import type { DeliveryRow, OrderLineRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 export interface LineSelection {
   /** The action a row must offer to be ticked (e.g. `confirm` for 批量确认 / 批量拒绝). */
@@ -47,8 +48,26 @@ export function LinesTable({
 
   const columns: TableProps<OrderLineRow>['columns'] = [
     { title: t('orders.cols.orderCode'), render: (_, l) => `${l.orderCode}-${l.lineNo}`, width: 200 },
-    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 180 }] : []),
-    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 180 }] : []),
+    ...(role !== 'hospital'
+      ? [
+          {
+            title: t('orders.cols.hospital'),
+            dataIndex: 'hospitalName',
+            width: 200,
+            render: (v: string, r: OrderLineRow) => <CounterpartName orgId={r.hospitalOrgId} name={v} />,
+          },
+        ]
+      : []),
+    ...(role !== 'distributor'
+      ? [
+          {
+            title: t('orders.cols.distributor'),
+            dataIndex: 'distributorName',
+            width: 200,
+            render: (v: string, r: OrderLineRow) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
+          },
+        ]
+      : []),
     {
       title: t('orders.cols.product'),
       width: 240,
