@@ -143,7 +143,7 @@ describe('联采办 onboarding', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.code).toBe('IMPORT_ROWS_INVALID');
     const errs = bad.body.error.details.info.rows.map((e: any) => `${e.row}:${e.column}`);
-    expect(errs).toEqual(['3:统一社会信用代码', '4:联系电话', '5:机构类型']);
+    expect(errs).toEqual(['3:统一社会信用代码', '4:联系电话', '5:机构类型', '5:省份代码']);
     expect(bad.body.error.details.info.errorFile).toBeTruthy();
     const names = [unique('批量医院'), unique('批量企业')];
     expect((await get(`${P}?name=批量`, jwt)).body.data).toHaveLength(0);
