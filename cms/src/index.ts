@@ -5,6 +5,7 @@ import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
+import { seedDemoContacts } from './seed/demo-contacts';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
 
@@ -21,6 +22,7 @@ export default {
     if (seedsDemo(process.env)) {
       await seedDemo(strapi);
       await seedDemoDelegations(strapi);
+      await seedDemoContacts(strapi);
     }
   },
 };
