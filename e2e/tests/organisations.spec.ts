@@ -138,7 +138,7 @@ test.describe('a distributor keeps its contacts and operators', () => {
       .getByRole('tooltip')
       .getByRole('button', { name: /确\s*定/ })
       .click();
-    await expect(page.getByText('默认联系人不能删除，请先将其他联系人设为默认')).toBeVisible();
+    await expect(page.locator('.ant-message').getByText('默认联系人不能删除，请先将其他联系人设为默认')).toBeVisible();
     const adminJwt = await api.login(adminName, 'Admin2026x');
     const contacts = (await api.get<{ data: Array<{ name: string; isDefault: boolean }> }>('/api/contacts/mine', adminJwt)).body.data;
     expect(contacts.map((c) => [c.name, c.isDefault])).toEqual([

@@ -42,7 +42,7 @@ export function ContactFormModal({ open, contact, onClose }: { open: boolean; co
       }}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} name="contact-form" layout="vertical" preserve={false}>
         <Form.Item
           name="name"
           label={label('name')}

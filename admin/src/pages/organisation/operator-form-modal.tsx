@@ -54,7 +54,7 @@ export function OperatorFormModal({ open, operator, onClose, onCreated }: Props)
       }}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} name="operator-form" layout="vertical" preserve={false}>
         <Form.Item name="name" label={label('name')} rules={required('name')}>
           <Input maxLength={50} />
         </Form.Item>

@@ -50,7 +50,7 @@ export function OrgInfoModal({ open, initial, onClose }: { open: boolean; initia
     >
       <Typography.Paragraph type="secondary">{t('organisation.info.fixed')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} name="org-info-form" layout="vertical" preserve={false}>
         <Form.Item name="legalPerson" label={t('accounts.org.legalPerson')}>
           <Input maxLength={64} />
         </Form.Item>

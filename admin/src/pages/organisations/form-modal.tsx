@@ -56,7 +56,7 @@ export function OrgFormModal({ open, org, onClose, onCreated }: Props) {
     >
       <Typography.Paragraph type="secondary">{l('typeFixed')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form form={form} name="org-form" layout="vertical" preserve={false}>
         <Form.Item name="type" label={l('type')} rules={required('type')}>
           <Select disabled={!!org} options={ONBOARD_TYPES.map((v) => ({ value: v, label: ORG_TYPE_LABELS[v][k] }))} />
         </Form.Item>
