@@ -24,8 +24,8 @@ async function fixture(type: string, data: Record<string, unknown>) {
 }
 const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
 
-async function select(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+async function select(page: Page, field: string, option: string) {
+  await page.getByRole('dialog').locator(`#org-form_${field}`).click({ force: true });
   await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
 }
 
@@ -43,9 +43,9 @@ test.describe('联采办 onboarding', () => {
     ]) {
       await page.getByRole('button', { name: '新增机构' }).click();
       const dialog = page.getByRole('dialog', { name: '新增机构' });
-      await select(page, '机构类型', o.type);
+      await select(page, 'type', o.type);
       await dialog.getByLabel('机构名称').fill(o.name);
-      await select(page, '所在省份', o.province);
+      await select(page, 'provinceCode', o.province);
       if (o.creditCode) await dialog.getByLabel('统一社会信用代码').fill(o.creditCode);
       await dialog.getByLabel('联系电话').fill('0571-87654321');
       await dialog.getByLabel('管理员用户名').fill(o.username);
