@@ -15,6 +15,7 @@ import { NotFound } from './components/not-found';
 import { RequirePasswordChanged } from './components/require-password-changed';
 import { LoginPage } from './pages/login';
 import { ChangePasswordPage } from './pages/change-password';
+import { OrganisationList } from './pages/organisations/list';
 import { DashboardPage } from './pages/dashboard';
 import { DistributorAccountList } from './pages/distributor-accounts/list';
 import { ProductList } from './pages/products/list';
@@ -159,6 +160,14 @@ export function AppRoutes() {
           element={
             <PageGuard resource="organisation">
               <OrganisationPage />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/organisations"
+          element={
+            <PageGuard resource="organisations">
+              <OrganisationList />
             </PageGuard>
           }
         />

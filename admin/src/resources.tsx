@@ -95,6 +95,13 @@ export const RESOURCE_DEFS: readonly ResourceDef[] = [
     list: '/organisation',
     roles: ALL,
   },
+  {
+    name: 'organisations',
+    labelKey: 'organisation.platform.menu',
+    parent: 'organisation-management',
+    list: '/organisations',
+    roles: ['platform_admin'],
+  },
 ];
 
 const BY_NAME = new Map(RESOURCE_DEFS.map((d) => [d.name, d]));

@@ -9,6 +9,7 @@ import { seedDemo } from './seed/demo';
 import { seedDemoDelegations } from './seed/demo-delegations';
 import { seedDeliveryManufacturers } from './seed/delivery-manufacturers';
 import { seedDemoContracts } from './seed/demo-contracts';
+import { seedDemoContacts } from './seed/demo-contacts';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
@@ -31,6 +32,7 @@ export default {
       await seedDemo(strapi);
       await seedDemoDelegations(strapi);
       await seedDemoContracts(strapi);
+      await seedDemoContacts(strapi);
     }
   },
 };

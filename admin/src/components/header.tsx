@@ -1,17 +1,18 @@
 import { Button, Layout, Radio, Space, Tag, Typography, theme } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
-import { useGetIdentity, useGetLocale, useLogout, useSetLocale, useTranslate } from '@refinedev/core';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useGetIdentity, useGetLocale, useGo, useLogout, useSetLocale, useTranslate } from '@refinedev/core';
 import { ROLE_LABELS } from '@domain';
 import type { Me } from '../providers/session';
 import { LANGS, isLang } from '../providers/i18n-provider';
 
-/** Top bar: the caller's organisation and role, the language switch and 退出登录. */
+/** Top bar: the caller's organisation and role, the language switch, 修改密码 and 退出登录. */
 export function Header() {
   const { token } = theme.useToken();
   const t = useTranslate();
   const locale = useGetLocale()();
   const setLocale = useSetLocale();
   const { mutate: logout, isPending } = useLogout();
+  const go = useGo();
   const { data: me } = useGetIdentity<Me>();
   const lang = isLang(locale) ? locale : 'zh-CN';
   const roleLabel = me?.role ? ROLE_LABELS[me.role]?.[lang === 'en-US' ? 'en' : 'zh'] : undefined;
@@ -53,6 +54,9 @@ export function Header() {
         onChange={(e) => setLocale(String(e.target.value))}
         options={LANGS.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
       />
+      <Button icon={<KeyOutlined />} onClick={() => go({ to: '/change-password' })}>
+        {t('organisation.header.changePassword')}
+      </Button>
       <Button icon={<LogoutOutlined />} loading={isPending} onClick={() => logout()}>
         {t('header.logout')}
       </Button>

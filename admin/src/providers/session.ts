@@ -22,6 +22,9 @@ export interface Me {
   username: string;
   email?: string | null;
   mustChangePassword: boolean;
+  /** An operator 经办人 (not the organisation's administrator login). */
+  operator?: boolean;
+  displayName?: string | null;
   role: Role;
   organisation: MeOrganisation | null;
 }

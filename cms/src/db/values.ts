@@ -27,3 +27,6 @@ export function dbDay(v: unknown): string | null {
   if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
   return String(v).slice(0, 10);
 }
+
+/** A boolean column: SQLite answers 0/1, PostgreSQL booleans. */
+export const dbBool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't' || v === 'true';

@@ -73,3 +73,11 @@ export function checkContact(input: ContactInput): CheckedContact {
   const position = text('position', input.position);
   return { name, phone: normalisePhone(input.phone), email: email || null, position: position || null };
 }
+
+export const CONTACTS_MAX = 50;
+export type ContactAction = 'edit' | 'setDefault' | 'delete';
+
+/** 编辑 and 删除 on every contact (the server refuses deleting the default, with the manual's note), 设置默认 on the others. */
+export function contactActionsFor(contact: { isDefault: boolean }): ContactAction[] {
+  return contact.isDefault ? ['edit', 'delete'] : ['edit', 'setDefault', 'delete'];
+}

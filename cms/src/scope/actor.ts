@@ -13,6 +13,10 @@ export interface Actor {
   orgType: string;
   provinceCode: string | null;
   mustChangePassword: boolean;
+  /** An operator 经办人: the organisation's permissions, but no managing of logins. */
+  operator: boolean;
+  /** The operator's name (or the login's display name), for the history. */
+  displayName: string | null;
 }
 
 const ROLE_TYPES = new Set<string>(['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'] satisfies Role[]);
@@ -35,6 +39,8 @@ interface UserRow {
   username: string;
   mustChangePassword: boolean | null;
   blocked: boolean | null;
+  isOperator?: boolean | null;
+  displayName?: string | null;
   role?: { type?: string } | null;
   organisation?: { id: number; documentId: string; name: string; type: string; provinceCode: string | null; enabled: boolean | null } | null;
 }
@@ -54,7 +60,7 @@ export async function loadActor(ctx: ActorContext): Promise<Actor | null> {
   }
   const row: UserRow | null = await strapi.db.query('plugin::users-permissions.user').findOne({
     where: { id: user.id },
-    select: ['id', 'username', 'mustChangePassword', 'blocked'],
+    select: ['id', 'username', 'mustChangePassword', 'blocked', 'isOperator', 'displayName'],
     populate: { role: { select: ['type'] }, organisation: { select: ['id', 'documentId', 'name', 'type', 'provinceCode', 'enabled'] } },
   });
   const role = row?.role?.type;
@@ -72,6 +78,8 @@ export async function loadActor(ctx: ActorContext): Promise<Actor | null> {
     orgType: row.organisation.type,
     provinceCode: row.organisation.provinceCode ?? null,
     mustChangePassword: !!row.mustChangePassword,
+    operator: !!row.isOperator,
+    displayName: row.displayName ?? null,
   });
   ctx.state.actor = actor;
   cacheActor(actor);

@@ -3,6 +3,7 @@ import { makeCreditCode } from '../domain/credit-code';
 import { roleForOrgType } from '../domain/roles';
 import { DEMO_ORGS, DEMO_PASSWORD } from './demo-organisations';
 import { demoProducts } from './demo-products';
+import { hashPassword } from '../db/users';
 
 const ORG = 'api::organisation.organisation';
 const USER = 'plugin::users-permissions.user';
@@ -59,9 +60,9 @@ export async function seedDemo(strapi: Core.Strapi) {
     }
 
     if (o.type === 'bureau' && !org.initialPasswordHash) {
-      // The initial password of the accounts a bureau issues: the bureau admin's initial password (manual 000).
-      const fresh = await strapi.db.query(USER).findOne({ where: { id: user.id }, select: ['password'] });
-      await strapi.db.query(ORG).update({ where: { id: org.id }, data: { initialPasswordHash: fresh.password } });
+      // The initial password of the accounts a bureau issues: the bureau admin's *initial* password
+      // (manual 000), hashed on its own; never a copy of the login's hash, which follows its changes.
+      await strapi.db.query(ORG).update({ where: { id: org.id }, data: { initialPasswordHash: await hashPassword(DEMO_PASSWORD) } });
     }
 
     if (o.type === 'distributor') {

@@ -15,6 +15,8 @@ const actor = (role: Actor['role'], orgId: number, provinceCode: string | null =
   orgType: role,
   provinceCode,
   mustChangePassword: false,
+  operator: false,
+  displayName: null,
 });
 
 const LINE = 'api::order-line.order-line';

@@ -15,7 +15,7 @@ interface FormValues {
   passwordConfirmation: string;
 }
 
-/** 修改密码: required before anything else while the initial password is unchanged. */
+/** 修改密码: from the header at any time, and required before anything else while the initial password is unchanged. */
 export function ChangePasswordPage() {
   const t = useTranslate();
   const go = useGo();
@@ -95,9 +95,12 @@ export function ChangePasswordPage() {
           <Button type="primary" htmlType="submit" loading={saving}>
             {t('changePassword.submit')}
           </Button>
-          <Button type="link" onClick={() => logout()}>
-            {t('header.logout')}
-          </Button>
+          <Space>
+            {me && !me.mustChangePassword && <Button onClick={() => go({ to: '/', type: 'replace' })}>{t('organisation.cancel')}</Button>}
+            <Button type="link" onClick={() => logout()}>
+              {t('header.logout')}
+            </Button>
+          </Space>
         </Space>
       </Form>
     </AuthCard>

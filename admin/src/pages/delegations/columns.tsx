@@ -6,6 +6,7 @@ import { chinaDateTime, DELEGATION_LEVEL_LABELS, type DelegationLevel } from '@d
 import { StatusTag } from '../../components/status-tag';
 import { RowActions } from '../../components/row-actions';
 import type { DelegationRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 export interface DelegationRowHandlers {
   accept: (ids: string[]) => void;
@@ -32,8 +33,18 @@ export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<Del
   const t = useTranslate();
   // Widths fit a 1366×768 screen; 委托方, 级别, 理由 and 处理时间 are in the row's 详情.
   return [
-    { title: t('delegations.col.manufacturer'), dataIndex: 'manufacturerName', width: 160 },
-    { title: t('delegations.col.distributor'), dataIndex: 'distributorName', width: 160 },
+    {
+      title: t('delegations.col.manufacturer'),
+      dataIndex: 'manufacturerName',
+      width: 160,
+      render: (v: string, r) => <CounterpartName orgId={r.manufacturerOrgId} name={v} />,
+    },
+    {
+      title: t('delegations.col.distributor'),
+      dataIndex: 'distributorName',
+      width: 160,
+      render: (v: string, r) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
+    },
     { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 80 },
     {
       title: t('delegations.col.productCount'),

@@ -7,6 +7,7 @@ import { StatusTag } from '../../components/status-tag';
 import { RowActions, type RowActionSpec } from '../../components/row-actions';
 import { HistoryButton } from '../../components/history-button';
 import type { RelationshipRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 const DANGER: ReadonlySet<string> = new Set(['reject', 'refuseRevoke', 'requestRevoke']);
 const time = (v: string | number | null) => chinaDateTime(v) || '—';
@@ -43,7 +44,9 @@ export function useRelationshipColumns(
       width: 180,
       render: (_, r) => (
         <>
-          <div>{r.hospitalName}</div>
+          <div>
+            <CounterpartName orgId={r.hospitalOrgId} name={r.hospitalName} />
+          </div>
           {secondary(r.hospitalRegionName ?? '—')}
         </>
       ),
@@ -56,7 +59,9 @@ export function useRelationshipColumns(
       width: 200,
       render: (_, r) => (
         <>
-          <div>{r.distributorName}</div>
+          <div>
+            <CounterpartName orgId={r.distributorOrgId} name={r.distributorName} />
+          </div>
           {secondary(r.distributorAreas.map((a) => a.name).join('、') || '—')}
         </>
       ),

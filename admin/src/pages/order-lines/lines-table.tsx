@@ -16,6 +16,7 @@ import { LineDetails } from './line-details';
 import { RowDetails } from '../../components/row-details';
 import { emptyLocale } from '../../components/empty-hint';
 import type { DeliveryRow, OrderLineRow } from './types';
+import { CounterpartName } from '../../components/counterpart-contact';
 
 export interface LineSelection {
   /** The action a row must offer to be ticked (e.g. `confirm` for 批量确认 / 批量拒绝). */
@@ -55,8 +56,26 @@ export function LinesTable({
   // Widths sum to what a 1366×768 screen leaves the table (about 1,060 px); the rest is in the row's details.
   const columns: TableProps<OrderLineRow>['columns'] = [
     { title: t('orders.cols.orderCode'), render: (_, l) => <span style={{ whiteSpace: 'nowrap' }}>{`${l.orderCode}-${l.lineNo}`}</span>, width: 172 },
-    ...(role !== 'hospital' ? [{ title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 140 }] : []),
-    ...(role !== 'distributor' ? [{ title: t('orders.cols.distributor'), dataIndex: 'distributorName', width: 140 }] : []),
+    ...(role !== 'hospital'
+      ? [
+          {
+            title: t('orders.cols.hospital'),
+            dataIndex: 'hospitalName',
+            width: 140,
+            render: (v: string, r: OrderLineRow) => <CounterpartName orgId={r.hospitalOrgId} name={v} />,
+          },
+        ]
+      : []),
+    ...(role !== 'distributor'
+      ? [
+          {
+            title: t('orders.cols.distributor'),
+            dataIndex: 'distributorName',
+            width: 140,
+            render: (v: string, r: OrderLineRow) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
+          },
+        ]
+      : []),
     {
       title: t('orders.cols.product'),
       width: party ? 180 : 170,

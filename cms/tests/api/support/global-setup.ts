@@ -57,7 +57,9 @@ export async function setup(project: TestProject) {
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // A busy machine may need longer (API_START_TIMEOUT_MS).
+  const startMs = Number(process.env.API_START_TIMEOUT_MS ?? 180_000);
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode}; see cms/.tmp/api-server-*.log`);
     try {
@@ -66,7 +68,7 @@ export async function setup(project: TestProject) {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error('Strapi did not become healthy within 180 s');
+    if (Date.now() > deadline) throw new Error(`Strapi did not become healthy within ${startMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);

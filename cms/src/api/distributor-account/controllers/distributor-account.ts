@@ -18,12 +18,14 @@ import { sendXlsx } from '../../../utils/xlsx-export';
 import { readUploadedFile } from '../../../utils/xlsx-upload';
 import { templateWorkbook } from '../services/account-xlsx';
 import type importService from '../services/import';
+import type initialPasswordService from '../services/initial-password';
 import type listService from '../services/list';
 import type loginsService from '../services/logins';
 import type writeService from '../services/write';
 import type { HttpContext } from '../../../utils/http';
 
 type Services = {
+  'initial-password': ReturnType<typeof initialPasswordService>;
   list: ReturnType<typeof listService>;
   write: ReturnType<typeof writeService>;
   logins: ReturnType<typeof loginsService>;
@@ -107,6 +109,18 @@ const issueBody = z.preprocess(
   ),
 );
 
+const PASSWORD_REQUIRED = '请输入初始密码并确认';
+const initialPasswordBody = z.preprocess(
+  unwrapData,
+  z.object(
+    {
+      password: z.string({ message: PASSWORD_REQUIRED }).min(1, { message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
+      passwordConfirmation: z.string({ message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
+    },
+    { message: PASSWORD_REQUIRED },
+  ),
+);
+
 const listInput = (query: unknown) => ({
   filters: parseInput(listQuery, query, 'FILTER_INVALID'),
   paging: readPaging(query, { pageSize: ACCOUNT_LIST_PAGE_SIZE, max: ACCOUNT_LIST_MAX_PAGE_SIZE }),
@@ -159,6 +173,16 @@ export default factories.createCoreController('api::distributor-account.distribu
   },
   async unlock(ctx: HttpContext) {
     ctx.body = { data: await service('logins').unlock(await requireActor(ctx), documentId(ctx)) };
+  },
+  /** GET …/initial-password — whether the bureau has an initial password (never the password). */
+  async initialPasswordState(ctx: HttpContext) {
+    ctx.body = { data: await service('initial-password').initialPasswordState(await requireActor(ctx)) };
+  },
+  /** PUT …/initial-password `{ password, passwordConfirmation }` — for accounts issued or reset from now on. */
+  async setInitialPassword(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    const b = parseInput(initialPasswordBody, ctx.request.body, 'PASSWORD_FIELDS_REQUIRED');
+    ctx.body = { data: await service('initial-password').setInitialPassword(actor, b.password, b.passwordConfirmation) };
   },
   async template(ctx: HttpContext) {
     await requireActor(ctx);

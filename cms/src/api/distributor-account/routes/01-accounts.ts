@@ -1,5 +1,6 @@
 // 配送企业管理 (manual 000): the bureau manages its province's distributor accounts; the platform admin reads them.
 const bureau = { policies: [{ name: 'global::has-role', config: { roles: ['bureau'] } }] };
+const bureauAdmin = { policies: [{ name: 'global::has-role', config: { roles: ['bureau'], loginManager: true } }] };
 const readers = { policies: [{ name: 'global::has-role', config: { roles: ['bureau', 'platform_admin'] } }] };
 const P = '/distributor-accounts/manage';
 
@@ -9,6 +10,8 @@ export default {
     { method: 'GET', path: `${P}/export`, handler: 'distributor-account.exportList', config: readers },
     { method: 'GET', path: `${P}/template`, handler: 'distributor-account.template', config: bureau },
     { method: 'GET', path: `${P}/username-preview`, handler: 'distributor-account.usernamePreview', config: bureau },
+    { method: 'GET', path: `${P}/initial-password`, handler: 'distributor-account.initialPasswordState', config: bureau },
+    { method: 'PUT', path: `${P}/initial-password`, handler: 'distributor-account.setInitialPassword', config: bureauAdmin },
     { method: 'POST', path: `${P}/import`, handler: 'distributor-account.importFile', config: bureau },
     { method: 'POST', path: `${P}/issue`, handler: 'distributor-account.issue', config: bureau },
     { method: 'POST', path: P, handler: 'distributor-account.manageCreate', config: bureau },

@@ -21,9 +21,10 @@ import {
 import { DomainError } from '../../../domain/errors';
 import { bumpCounts } from '../../../db/count-cache';
 import { areaCodes, regionNames } from '../../../db/region-names';
-import { existingUsernames } from '../../../db/users';
+import { existingUsernames, hashPassword } from '../../../db/users';
 import { dbIso } from '../../../db/values';
 import { assertOwner, type Actor } from '../../../scope';
+import { oneTimePassword } from '../../../utils/one-time-password';
 
 export const ACCOUNTS = 'distributor_accounts';
 export const ACCOUNT_UID = 'api::distributor-account.distributor-account';
@@ -223,12 +224,20 @@ export async function takenCreditCodes(codes: string[], k: Knex = knex(), except
   return taken;
 }
 
-/** The bureau's initial password hash (what 发放 and 重置密码 give), or 409. */
-export async function initialPasswordHash(k: Knex, bureauOrgId: number): Promise<string> {
+/**
+ * The bureau's initial password hash (what 发放 and 重置密码 give). A bureau without one (made
+ * outside the onboarding page) gets a random one here, once, answered as `generated` so the bureau sees
+ * it: 发放 never fails for want of an initial password.
+ */
+export async function initialPasswordHash(k: Knex, bureauOrgId: number): Promise<{ hash: string; generated?: string }> {
   const bureau = await k('organisations').where('id', bureauOrgId).first('initial_password_hash');
   const hash: string | null = bureau?.initial_password_hash ?? null;
-  if (!hash) throw new DomainError('INITIAL_PASSWORD_MISSING', '本局尚未配置账号初始密码，请联系联采办', { status: 409 });
-  return hash;
+  if (hash) return { hash };
+  const generated = oneTimePassword();
+  const fresh = await hashPassword(generated);
+  const n = await k('organisations').where('id', bureauOrgId).whereNull('initial_password_hash').update({ initial_password_hash: fresh });
+  if (n !== 1) return initialPasswordHash(k, bureauOrgId);
+  return { hash: fresh, generated };
 }
 
 export interface AccountChange {

@@ -102,7 +102,7 @@ export async function issue(actor: Actor, selected: string[]) {
   }
   return writeTx(async (trx: Knex) => {
     const rows = await issuableRows(actor, documentIds, trx);
-    const hash = await initialPasswordHash(trx, orgId);
+    const { hash, generated } = await initialPasswordHash(trx, orgId);
     const roleId = await roleIdOf(trx, 'distributor');
     if (!roleId) throw new DomainError('ROLE_MISSING', '配送企业角色不存在', { status: 500 });
     const at = now();
@@ -129,7 +129,8 @@ export async function issue(actor: Actor, selected: string[]) {
       actor,
       rows.map((r) => ({ id: r.id, action: 'issue', from: ACCOUNT_STATE.notIssued, to: ACCOUNT_STATE.issued })),
     );
-    return { issued: rows.length, usernames: rows.length <= 100 ? rows.map((r) => r.username) : undefined };
+    // A bureau that had no initial password sees the one just made for it, once.
+    return { issued: rows.length, usernames: rows.length <= 100 ? rows.map((r) => r.username) : undefined, initialPassword: generated };
   });
 }
 
@@ -156,11 +157,11 @@ export async function resetPassword(actor: Actor, documentId: string) {
   const done = await writeTx(async (trx: Knex) => {
     const row = await loadForWrite(actor, documentId, trx);
     assertAccountAction('resetPassword', stateOf(row));
-    const hash = await initialPasswordHash(trx, orgId);
+    const { hash, generated } = await initialPasswordHash(trx, orgId);
     if (!row.user_id) throw new DomainError('ACCOUNT_ACTION_NOT_ALLOWED', '账号未关联登录用户', { status: 409 });
     await setPasswordHash(trx, row.user_id, hash, true, now());
     await recordHistory(actor, [{ id: row.id, action: 'resetPassword', from: ACCOUNT_STATE.issued, to: ACCOUNT_STATE.issued }]);
-    return { userId: row.user_id, answer: { documentId: row.document_id, username: row.username, mustChangePassword: true } };
+    return { userId: row.user_id, answer: { documentId: row.document_id, username: row.username, mustChangePassword: true, initialPassword: generated } };
   });
   await securityEventOf(done.userId, { event: 'password.reset', outcome: 'success' }, actor.userId);
   return done.answer;

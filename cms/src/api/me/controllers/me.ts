@@ -14,6 +14,8 @@ export default {
       id: actor.userId,
       username: actor.username,
       mustChangePassword: actor.mustChangePassword,
+      operator: actor.operator,
+      displayName: actor.displayName,
       role: actor.role,
       roleLabel: ROLE_LABELS[actor.role],
       organisation: {

@@ -5,10 +5,21 @@ import { DISTRIBUTION_AREAS_MAX } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { parseInput } from '../../../utils/query';
 import type mineService from '../services/mine';
+import type infoService from '../services/info';
+import { textField, unwrapData } from '../../../utils/body';
 import type { HttpContext } from '../../../utils/http';
 
 const ORG = 'api::organisation.organisation';
 const service = () => strapi.service('api::organisation.mine') as unknown as ReturnType<typeof mineService>;
+
+const info = () => strapi.service('api::organisation.info') as unknown as ReturnType<typeof infoService>;
+const infoBody = z.preprocess(
+  unwrapData,
+  z.object(
+    { legalPerson: textField('法定代表人'), authorisedPerson: textField('被授权人'), phone: textField('联系电话'), address: textField('地址') },
+    { message: '请求格式不正确' },
+  ),
+);
 
 const AREAS_INVALID = '配送区域应为行政区划代码（6位数字）列表';
 const areasBody = z.preprocess(
@@ -28,6 +39,17 @@ export default factories.createCoreController(ORG, () => ({
   async mine(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = { data: await service().mine(actor.orgId) };
+  },
+
+  /** PUT /organisations/mine — 企业信息 edited by the organisation (name and credit code stay as issued). */
+  async updateInfo(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    ctx.body = { data: await info().updateInfo(actor, parseInput(infoBody, ctx.request.body, 'ORG_INFO_INVALID')) };
+  },
+
+  /** GET /organisations/mine/history — the organisation's own timeline. */
+  async history(ctx: HttpContext) {
+    ctx.body = { data: await info().orgHistory((await requireActor(ctx)).orgId) };
   },
 
   /** GET /organisations/mine/area-tree — cities and districts of the distributor's province. */

@@ -14,6 +14,9 @@ export interface Change {
 
 const UID = 'api::state-history.state-history';
 
+/** Who acted, as the timeline shows it: the organisation and the login; an operator 经办人 by name too. */
+const actorName = (a: Actor) => (a.operator ? `${a.orgName}（经办人 ${a.displayName ?? ''} ${a.username}）` : `${a.orgName}（${a.username}）`);
+
 export default factories.createCoreService(UID, () => ({
   /** Appends state changes (call inside the transaction that makes them). */
   async record(actor: Actor | null, changes: Change[]) {
@@ -28,7 +31,7 @@ export default factories.createCoreService(UID, () => ({
       reason: c.reason ?? null,
       actorUserId: actor?.userId ?? null,
       actorOrgId: actor?.orgId ?? null,
-      actorName: actor ? `${actor.orgName}（${actor.username}）` : '系统',
+      actorName: actor ? actorName(actor) : '系统',
       at,
     }));
     for (let i = 0; i < rows.length; i += 500) {
