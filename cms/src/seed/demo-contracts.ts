@@ -37,6 +37,8 @@ async function actorOf(strapi: Core.Strapi, username: string): Promise<Actor | n
     orgType: String(u.type),
     provinceCode: u.province_code ?? null,
     mustChangePassword: false,
+    operator: false,
+    displayName: null,
   };
 }
 

@@ -69,7 +69,7 @@ function parse(rows: unknown[][], errors: RowError[]): { rowNo: number; input: O
 }
 
 export async function importFile(actor: Actor, file: Buffer) {
-  const { rows } = readSheetRows(file, ORG_IMPORT_MAX_ROWS + 2);
+  const { rows } = await readSheetRows(file, ORG_IMPORT_MAX_ROWS + 2);
   const errors: RowError[] = [];
   const parsed = parse(rows, errors);
   if (!errors.length && !parsed.length) errors.push({ row: 2, column: '', message: '文件中没有可导入的数据行' });
