@@ -52,7 +52,7 @@ export async function registerRoles(strapi: Core.Strapi) {
       if (!have.has(action)) await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
     }
   }
-  // Anonymous callers may only log in; self-registered users get nothing: accounts are issued, never registered.
+  // Anonymous callers may only log in and fetch the CA certificate; self-registered users get nothing: accounts are issued, never registered.
   for (const [type, actions] of Object.entries(BASE_ROLES)) {
     const role = await strapi.db.query(ROLE_UID).findOne({ where: { type } });
     if (!role) continue;

@@ -97,8 +97,8 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
   },
 };
 
-/** Strapi's own roles: the public one may only log in, the default `authenticated` one nothing. */
+/** Strapi's own roles: the public one may only log in and fetch the platform CA certificate, the default `authenticated` one nothing. */
 export const BASE_ROLES: Record<string, string[]> = {
-  public: ['plugin::users-permissions.auth.callback'],
+  public: ['plugin::users-permissions.auth.callback', 'api::pki.pki.caPem'],
   authenticated: [],
 };

@@ -1,5 +1,6 @@
 /** One Beijing record of each owned kind (hospital jst, distributor bjDist1, manufacturer weigao), for the authorisation matrix. */
-import { loginAs, post, testSupport, unique } from '../support/client';
+import { get, loginAs, me, post, testSupport, unique } from '../support/client';
+import { signAs, volume } from '../contracts/world';
 import { batch, loadOrgs, order as placeOrder, org, world } from '../orders/world';
 
 export interface OwnedRecord {
@@ -10,7 +11,20 @@ export interface OwnedRecord {
   province: string;
 }
 
-export type RecordKind = 'order' | 'line' | 'delivery' | 'return' | 'relationship' | 'delegation' | 'delegationItem' | 'account' | 'contact';
+export type RecordKind =
+  | 'order'
+  | 'line'
+  | 'delivery'
+  | 'return'
+  | 'relationship'
+  | 'delegation'
+  | 'delegationItem'
+  | 'account'
+  | 'contact'
+  | 'contract'
+  | 'signature'
+  | 'volume'
+  | 'organisation';
 
 export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
   await loadOrgs();
@@ -48,6 +62,14 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     bureauOrgId: org.bjBureau,
   });
   const contact = await testSupport.fixture('contact', { organisationId: org.jst, name: '联系人', phone: '13800000001' });
+  // 三方合同: an agreed volume of jst (imported by 北京 bureau), picked with bjDist1 (the relationship above), signed by jst.
+  const v = await volume('jst');
+  const picked = await post(`/api/contract-volumes/${v.volume.documentId}/pick`, { distributorOrgId: org.bjDist1 }, jst);
+  if (picked.status !== 200) throw new Error(`pick: ${JSON.stringify(picked.body)}`);
+  const contract = picked.body.data.documentId as string;
+  const signed = await signAs('jst', contract);
+  if (signed.status !== 200) throw new Error(`sign: ${JSON.stringify(signed.body)}`);
+  const signatures = (await get('/api/contract-signatures', jst)).body.data as Array<{ documentId: string }>;
   const rec = (documentId: string, orgs: number[]) => ({ documentId, orgs, province: '11' });
   return {
     order: rec(placed.documentId, [org.jst!]),
@@ -59,5 +81,9 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     delegationItem: rec(item.documentId, [weigao, org.bjDist1!]),
     account: rec(account.documentId, [org.bjBureau!]),
     contact: { ...rec(contact.documentId, [org.jst!]), province: '' },
+    contract: rec(contract, [org.jst!, weigao, org.bjDist1!]),
+    signature: { ...rec(signatures.at(-1)!.documentId, [org.jst!]), province: '' },
+    volume: rec(v.volume.documentId, [org.jst!, weigao]),
+    organisation: rec((await me('jst')).organisation.documentId, [org.jst!]),
   };
 }

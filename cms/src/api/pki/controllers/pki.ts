@@ -44,6 +44,7 @@ export default {
   },
   /** POST /api/pki/verify { content, signature } (Base64): checks a detached signature against the platform CA. */
   async verify(ctx: HttpContext) {
+    await requireActor(ctx);
     const input = parseInput(verifySchema, requestBody(ctx), 'VERIFY_INPUT_INVALID');
     const ca = await authority();
     ctx.body = { data: verifyDetached(Buffer.from(input.content, 'base64'), Buffer.from(input.signature, 'base64'), ca.der) };

@@ -4,7 +4,7 @@ const keepers = roles(['bureau', 'platform_admin']);
 
 export default {
   routes: [
-    { method: 'GET', path: '/pki/ca.pem', handler: 'pki.caPem', config: { auth: false } },
+    { method: 'GET', path: '/pki/ca.pem', handler: 'pki.caPem', config: {} },
     { method: 'GET', path: '/pki/certificate', handler: 'pki.mine', config: signers },
     { method: 'POST', path: '/pki/certificate/apply', handler: 'pki.apply', config: signers },
     { method: 'POST', path: '/pki/certificate/change-pin', handler: 'pki.changePin', config: signers },
