@@ -94,7 +94,8 @@ describe('联系人信息', () => {
     expectRefused(await get(`/api/contacts/default/${dist.org.id}`, await loginAs('xiehe')), 404, 'NOT_FOUND');
     expectRefused(await get(`/api/contacts/default/${dist.org.id}`, await loginAs('sxBureau')), 404, 'NOT_FOUND');
     expectRefused(await get('/api/contacts/default/abc', await loginAs('jst')), 400, 'INVALID_INPUT');
-    // The reverse direction: the distributor sees the hospital's (none yet).
-    expect((await get(`/api/contacts/default/${jst}`, dist.jwt)).body.data.contact).toBeNull();
+    // The reverse direction: the distributor sees the hospital's default contact (the demo seed gives jst two).
+    const jstDefault = (await listOf(await loginAs('jst'))).find((c) => c.isDefault)!;
+    expect((await get(`/api/contacts/default/${jst}`, dist.jwt)).body.data.contact).toMatchObject({ name: jstDefault.name });
   });
 });
