@@ -5,7 +5,14 @@ import type { Role } from '../domain/roles';
  * `api::<name>`) or single actions; the route policies and the scope rules decide the rest.
  */
 const REFERENCE = ['api::region.region.find', 'api::region.region.findOne', 'api::product', 'api::organisation'];
-const SELF = ['api::me', 'api::contact', 'api::pki', 'plugin::users-permissions.auth.changePassword', 'plugin::users-permissions.user.me'];
+const SELF = [
+  'api::me',
+  'api::contact',
+  'api::pki',
+  'api::openapi.openapi.document',
+  'plugin::users-permissions.auth.changePassword',
+  'plugin::users-permissions.user.me',
+];
 
 export const ROLE_DEFS: Record<Role, { name: string; description: string; grants: string[] }> = {
   platform_admin: {
@@ -97,8 +104,8 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
   },
 };
 
-/** Strapi's own roles: the public one may only log in and fetch the platform CA certificate, the default `authenticated` one nothing. */
+/** Strapi's own roles: the public one may only log in and fetch the platform CA certificate and the OpenAPI document, the default `authenticated` one nothing. */
 export const BASE_ROLES: Record<string, string[]> = {
-  public: ['plugin::users-permissions.auth.callback', 'api::pki.pki.caPem'],
+  public: ['plugin::users-permissions.auth.callback', 'api::pki.pki.caPem', 'api::openapi.openapi.document'],
   authenticated: [],
 };

@@ -26,7 +26,7 @@ import { ownedRecords, type OwnedRecord, type RecordKind } from './world';
  * A route added tomorrow is covered at once; one that guards itself in its controller, or names a
  * record kind this file does not know, fails until it is declared here.
  */
-const PUBLIC = new Set(['POST /api/auth/local', 'GET /api/auth/:provider/callback', 'GET /api/pki/ca.pem']);
+const PUBLIC = new Set(['POST /api/auth/local', 'GET /api/auth/:provider/callback', 'GET /api/pki/ca.pem', 'GET /api/openapi.json']);
 const REFERENCE = new Set(
   ['/api/regions', '/api/regions/:id', '/api/products', '/api/products/:id', '/api/organisations', '/api/organisations/:id'].map((p) => `GET ${p}`),
 );
@@ -47,7 +47,10 @@ const RECORD_OF: Array<[RegExp, RecordKind | null]> = [
   [/^\/api\/delegations\/:(id|documentId)/, 'delegation'],
   [/^\/api\/delegation-items\/:id/, 'delegationItem'],
   [/^\/api\/distributor-accounts\/(manage\/)?:(id|documentId)/, 'account'],
-  [/^\/api\/contacts\/:id/, 'contact'],
+  [/^\/api\/contacts\/(mine\/)?:(id|documentId)/, 'contact'],
+  [/^\/api\/contacts\/default\/:orgId/, 'counterpart'],
+  [/^\/api\/organisations\/mine\/operators\/:id/, 'operator'],
+  [/^\/api\/platform\/organisations\/:documentId/, 'organisation'], // 机构管理 of the 联采办: jst's organisation
   [/^\/api\/(regions|products|organisations|catalogue)\/:/, null],
   [/^\/api\/contracts\/:(id|documentId)/, 'contract'],
   [/^\/api\/contract-signatures\/:id/, 'signature'],
@@ -162,7 +165,7 @@ describe('authorisation matrix: records of one organisation × own, other organi
         }
         // A stranger's write: refused exactly as for a record that does not exist (a body checked before the
         // lookup answers 400 either way), so the answer tells nothing about the record.
-        const none = await send(r, pathFor('zzzzzzzzzzzzzzzzzzzzzzzz'), token);
+        const none = await send(r, pathFor(rec.absent ?? 'zzzzzzzzzzzzzzzzzzzzzzzz'), token);
         const noneAnswer = `${none.status} ${none.body?.error?.details?.code ?? ''}`;
         if (answer !== noneAnswer || res.status < 400) failures.push(`${where}, but ${noneAnswer} for a record that does not exist`);
       }

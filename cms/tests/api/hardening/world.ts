@@ -9,6 +9,8 @@ export interface OwnedRecord {
   /** Organisations that own the row (its scope columns), and its province. */
   orgs: number[];
   province: string;
+  /** For a kind named by numeric id: an id of no record (the probe for "a record that does not exist"). */
+  absent?: string;
 }
 
 export type RecordKind =
@@ -21,6 +23,8 @@ export type RecordKind =
   | 'delegationItem'
   | 'account'
   | 'contact'
+  | 'counterpart'
+  | 'operator'
   | 'contract'
   | 'signature'
   | 'volume'
@@ -62,6 +66,9 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     bureauOrgId: org.bjBureau,
   });
   const contact = await testSupport.fixture('contact', { organisationId: org.jst, name: '联系人', phone: '13800000001' });
+  // An operator 经办人 login of jst's, created by jst's administrator login (routes name it by its numeric id).
+  const op = await post('/api/organisations/mine/operators', { name: '矩阵经办', phone: '13800000002', username: unique('op') }, jst);
+  if (op.status !== 200) throw new Error(`operator: ${JSON.stringify(op.body)}`);
   // 三方合同: an agreed volume of jst (imported by 北京 bureau), picked with bjDist1 (the relationship above), signed by jst.
   const v = await volume('jst');
   const picked = await post(`/api/contract-volumes/${v.volume.documentId}/pick`, { distributorOrgId: org.bjDist1 }, jst);
@@ -81,6 +88,9 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     delegationItem: rec(item.documentId, [weigao, org.bjDist1!]),
     account: rec(account.documentId, [org.bjBureau!]),
     contact: { ...rec(contact.documentId, [org.jst!]), province: '' },
+    // jst's default contact as a counterpart's: read by those who deal with jst (bjDist1: relationship, order line).
+    counterpart: { ...rec(String(org.jst), [org.jst!, org.bjDist1!]), absent: '2147483647' },
+    operator: { ...rec(String(op.body.data.id), [org.jst!]), province: '', absent: '2147483647' },
     contract: rec(contract, [org.jst!, weigao, org.bjDist1!]),
     signature: { ...rec(signatures.at(-1)!.documentId, [org.jst!]), province: '' },
     volume: rec(v.volume.documentId, [org.jst!, weigao]),

@@ -1,4 +1,4 @@
-/** The OpenAPI document for integrators (also shown by /documentation). */
+/** The OpenAPI document for integrators (also shown by /documentation): public through the public role's grant (roles.ts), like ca.pem. */
 export default {
-  routes: [{ method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: { auth: false } }],
+  routes: [{ method: 'GET', path: '/openapi.json', handler: 'openapi.document', config: {} }],
 };
