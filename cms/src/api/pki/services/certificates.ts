@@ -60,13 +60,10 @@ export async function openSigningKey(orgId: number, rawPin: unknown): Promise<{ 
   const key = await openKey(parseSealedKey(String(row.sealed_key)), pinText);
   const knex = strapi.db.connection;
   if (!key) {
-    await knex(CERTS)
-      .where({ id: row.id, locked: false })
-      .update({
-        failed_attempts: knex.raw('failed_attempts + 1'),
-        locked: knex.raw('CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE ? END', [PIN_MAX_FAILURES, true, false]),
-        locked_at: knex.raw('CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE NULL END', [PIN_MAX_FAILURES, now()]),
-      });
+    // Two single-statement updates, each atomic: the count, then the lock of whichever failure reached the
+    // limit (typed values, not CASE over bound parameters, which PostgreSQL reads as text).
+    await knex(CERTS).where({ id: row.id, locked: false }).increment('failed_attempts', 1);
+    await knex(CERTS).where({ id: row.id, locked: false }).where('failed_attempts', '>=', PIN_MAX_FAILURES).update({ locked: true, locked_at: now() });
     const after = await knex(CERTS).where({ id: row.id }).first('failed_attempts', 'locked');
     if (after?.locked) throw lockedError();
     const left = pinAttemptsLeft(Number(after?.failed_attempts ?? 0));
