@@ -127,6 +127,7 @@ test.describe('a distributor keeps its contacts and operators', () => {
     ]) {
       await page.getByRole('button', { name: '新增联系人' }).click();
       const dialog = page.getByRole('dialog', { name: '新增联系人' });
+      await expect(dialog.getByLabel('姓名')).toHaveValue('');
       await dialog.getByLabel('姓名').fill(name!);
       await dialog.getByLabel('联系电话').fill(phone!);
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
