@@ -156,7 +156,15 @@ test('delegations end to end: delegate, open product count, batch accept, reject
   await expect(subRow.getByRole('button', { name: '产品数量 2' })).toBeVisible();
 
   page = await openAs('P11PS0002', '/delegations');
-  const incoming = page.locator('tbody tr.ant-table-row').filter({ hasText: MF.weigao }).filter({ hasText: DIST1 }).filter({ hasText: '待确认' }).first();
+  // the delegator (DIST1) is in the row's 详情, not in its columns; the row with this test's two products
+  const incoming = page
+    .locator('tbody tr.ant-table-row')
+    .filter({ hasText: MF.weigao })
+    .filter({ hasText: '待确认' })
+    .filter({ has: page.getByRole('button', { name: '产品数量 2' }) })
+    .first();
+  await incoming.getByRole('button', { name: '详情' }).click();
+  await expect(page.locator('tr.ant-table-expanded-row').getByText(DIST1)).toBeVisible();
   await incoming.getByRole('button', { name: '接受委托' }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: '接受委托' }).click();
   await expect(page.getByText('操作成功')).toBeVisible();

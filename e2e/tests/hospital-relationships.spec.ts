@@ -164,8 +164,13 @@ test.describe.serial('医院配送关系 from request to 已解除', () => {
     const row = page.getByRole('row', { name: new RegExp(hospitalName) });
     await expect(row.getByText(distributorName)).toBeVisible();
     await expect(row.getByText('已解除')).toBeVisible();
-    // only reading: the row's 详情 and 历史, no action
-    await expect(row.getByRole('button')).toHaveText(['详情', '历史']);
+    // only reading: the row's 详情, each side's 对方联系人 card and 历史, no action
+    const buttons = row.getByRole('button');
+    await expect(buttons).toHaveCount(4);
+    await expect(buttons.nth(0)).toHaveText('详情');
+    await expect(buttons.nth(1)).toHaveAccessibleName(`对方联系人 ${hospitalName}`);
+    await expect(buttons.nth(2)).toHaveAccessibleName(`对方联系人 ${distributorName}`);
+    await expect(buttons.nth(3)).toHaveText('历史');
     await expect(page.getByRole('button', { name: '委托配送申请' })).toHaveCount(0);
     await expect(page.getByRole('toolbar', { name: '批量处理' })).toHaveCount(0);
   });

@@ -24,9 +24,13 @@ async function fixture(type: string, data: Record<string, unknown>) {
 }
 const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
 
-async function select(page: Page, field: string, option: string) {
-  await page.getByRole('dialog').locator(`#org-form_${field}`).click({ force: true });
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+/** Picks `option` in the antd Select `field`; a searchable one is typed into first, as its virtual list renders only the first options. */
+async function select(page: Page, field: string, option: string, { search = false } = {}) {
+  const box = page.getByRole('dialog').locator(`#org-form_${field}`);
+  await box.click({ force: true });
+  if (search) await box.fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText(option, { exact: true }).click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 test.describe('联采办 onboarding', () => {
@@ -45,7 +49,7 @@ test.describe('联采办 onboarding', () => {
       const dialog = page.getByRole('dialog', { name: '新增机构' });
       await select(page, 'type', o.type);
       await dialog.getByLabel('机构名称').fill(o.name);
-      await select(page, 'provinceCode', o.province);
+      await select(page, 'provinceCode', o.province, { search: true });
       if (o.creditCode) await dialog.getByLabel('统一社会信用代码').fill(o.creditCode);
       await dialog.getByLabel('联系电话').fill('0571-87654321');
       await dialog.getByLabel('管理员用户名').fill(o.username);
@@ -123,6 +127,7 @@ test.describe('a distributor keeps its contacts and operators', () => {
     ]) {
       await page.getByRole('button', { name: '新增联系人' }).click();
       const dialog = page.getByRole('dialog', { name: '新增联系人' });
+      await expect(dialog.getByLabel('姓名')).toHaveValue('');
       await dialog.getByLabel('姓名').fill(name!);
       await dialog.getByLabel('联系电话').fill(phone!);
       await dialog.getByRole('button', { name: /确\s*定/ }).click();

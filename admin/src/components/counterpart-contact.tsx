@@ -28,12 +28,13 @@ function ContactCard({ orgId }: { orgId: number }) {
   );
 }
 
+/** The name wraps (a long one must not widen a list past 1366px); the contact button follows it. */
 export function CounterpartName({ orgId, name }: { orgId: number | null | undefined; name: string | null | undefined }) {
   const t = useTranslate();
   const [open, setOpen] = useState(false);
   if (!orgId) return <>{name ?? ''}</>;
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span style={{ overflowWrap: 'anywhere' }}>
       {name}
       <Popover
         trigger="click"

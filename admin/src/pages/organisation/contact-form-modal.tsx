@@ -34,15 +34,19 @@ export function ContactFormModal({ open, contact, onClose }: { open: boolean; co
       cancelText={t('organisation.cancel')}
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (visible) {
-          setError(null);
-          form.setFieldsValue(contact ?? { name: '', phone: '', email: '', position: '' });
-        }
-      }}
+      // The values are the Form's initialValues (cleared on destroy): set after the opening animation they
+      // would overwrite what the user has already typed.
+      afterOpenChange={(visible) => visible && setError(null)}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="contact-form" layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        name="contact-form"
+        layout="vertical"
+        preserve={false}
+        clearOnDestroy
+        initialValues={contact ?? { name: '', phone: '', email: '', position: '' }}
+      >
         <Form.Item
           name="name"
           label={label('name')}

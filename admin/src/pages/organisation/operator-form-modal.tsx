@@ -46,15 +46,17 @@ export function OperatorFormModal({ open, operator, onClose, onCreated }: Props)
       cancelText={t('organisation.cancel')}
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (visible) {
-          setError(null);
-          form.setFieldsValue(operator ? { name: operator.name, phone: operator.phone } : { name: '', phone: '', username: '' });
-        }
-      }}
+      afterOpenChange={(visible) => visible && setError(null)}
     >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="operator-form" layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        name="operator-form"
+        layout="vertical"
+        preserve={false}
+        clearOnDestroy
+        initialValues={operator ? { name: operator.name, phone: operator.phone } : { name: '', phone: '', username: '' }}
+      >
         <Form.Item name="name" label={label('name')} rules={required('name')}>
           <Input maxLength={50} />
         </Form.Item>

@@ -36,21 +36,23 @@ export function OrgInfoModal({ open, initial, onClose }: { open: boolean; initia
       cancelText={t('organisation.cancel')}
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(v) => {
-        if (v) {
-          setError(null);
-          form.setFieldsValue({
-            legalPerson: initial.legalPerson ?? '',
-            authorisedPerson: initial.authorisedPerson ?? '',
-            phone: initial.phone ?? '',
-            address: initial.address ?? '',
-          });
-        }
-      }}
+      afterOpenChange={(v) => v && setError(null)}
     >
       <Typography.Paragraph type="secondary">{t('organisation.info.fixed')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="org-info-form" layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        name="org-info-form"
+        layout="vertical"
+        preserve={false}
+        clearOnDestroy
+        initialValues={{
+          legalPerson: initial.legalPerson ?? '',
+          authorisedPerson: initial.authorisedPerson ?? '',
+          phone: initial.phone ?? '',
+          address: initial.address ?? '',
+        }}
+      >
         <Form.Item name="legalPerson" label={t('accounts.org.legalPerson')}>
           <Input maxLength={64} />
         </Form.Item>

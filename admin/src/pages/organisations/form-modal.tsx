@@ -48,15 +48,18 @@ export function OrgFormModal({ open, org, onClose, onCreated }: Props) {
       confirmLoading={saving}
       destroyOnHidden
       width={640}
-      afterOpenChange={(v) => {
-        if (!v) return;
-        setError(null);
-        form.setFieldsValue(org ? { ...org, regionCode: org.regionCode ?? '' } : { type: 'hospital' });
-      }}
+      afterOpenChange={(v) => v && setError(null)}
     >
       <Typography.Paragraph type="secondary">{l('typeFixed')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="org-form" layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        name="org-form"
+        layout="vertical"
+        preserve={false}
+        clearOnDestroy
+        initialValues={org ? { ...org, regionCode: org.regionCode ?? '' } : { type: 'hospital' }}
+      >
         <Form.Item name="type" label={l('type')} rules={required('type')}>
           <Select disabled={!!org} options={ONBOARD_TYPES.map((v) => ({ value: v, label: ORG_TYPE_LABELS[v][k] }))} />
         </Form.Item>
