@@ -46,12 +46,12 @@ export function ReturnsTable({
                   width: 165,
                   render: (_: unknown, r: ReturnRow) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.orderCode}-${r.lineNo}`}</span>,
                 },
-                { title: t('orders.cols.product'), dataIndex: 'productName', width: 130 },
+                { title: t('orders.cols.product'), dataIndex: 'productName', width: 125 },
                 { title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 130 },
               ]
             : []),
           { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 70 },
-          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 120 },
+          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 100 },
           { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 145 },
           {
             title: t('orders.cols.answer'),

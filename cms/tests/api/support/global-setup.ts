@@ -49,7 +49,7 @@ export async function setup(project: TestProject) {
   }
   fs.mkdirSync(path.join(cmsDir, '.tmp'), { recursive: true });
   // The security log as a file the tests read (utils/security-log.ts), fresh for each run.
-  const securityLog = path.join(cmsDir, '.tmp', `security-${pgUrl ? 'postgres' : 'sqlite'}.log`);
+  const securityLog = path.join(cmsDir, '.tmp', `security-${pgUrl ? 'postgres' : 'sqlite'}-${process.pid}.log`); // one per run: runs may overlap
   fs.rmSync(securityLog, { force: true });
   env.SECURITY_LOG_FILE = securityLog;
   const log = fs.createWriteStream(path.join(cmsDir, '.tmp', `api-server-${pgUrl ? 'postgres' : 'sqlite'}.log`));
