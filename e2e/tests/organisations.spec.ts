@@ -47,6 +47,7 @@ test.describe('联采办 onboarding', () => {
     ]) {
       await page.getByRole('button', { name: '新增机构' }).click();
       const dialog = page.getByRole('dialog', { name: '新增机构' });
+      await expect(dialog).toBeVisible();
       await select(page, 'type', o.type);
       await dialog.getByLabel('机构名称').fill(o.name);
       await select(page, 'provinceCode', o.province, { search: true });
