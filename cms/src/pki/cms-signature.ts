@@ -92,6 +92,20 @@ function attrValue(signerInfo: pkijs.SignerInfo, type: string): asn1js.BaseBlock
  * attributes verifies with the certificate's key. Never throws on bad input.
  */
 export function verifyDetached(content: Buffer, signature: Buffer, caCertificate: Buffer): Verification {
+  // Remembered by the digests of all three inputs: any changed byte is a new key, so the answer stays exact.
+  const key = [content, signature, caCertificate].map((b) => crypto.createHash('sha256').update(b).digest('base64')).join('|');
+  const known = verified.get(key);
+  if (known) return known;
+  const result = verifyUncached(content, signature, caCertificate);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(key, result);
+  return result;
+}
+
+const VERIFIED_MAX = 5000;
+const verified = new Map<string, Verification>();
+
+function verifyUncached(content: Buffer, signature: Buffer, caCertificate: Buffer): Verification {
   let signedData: pkijs.SignedData;
   try {
     const info = pkijs.ContentInfo.fromBER(toArrayBuffer(signature));
