@@ -35,6 +35,7 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 const lines = [];
+const failures = [];
 for (const s of suites) {
   if (only.length && !only.some((o) => s.name.startsWith(o))) continue;
   const report = s.report ? path.join(root, s.report) : null;
@@ -55,9 +56,23 @@ for (const s of suites) {
     if (s.kind === 'vitest') {
       p = r.numPassedTests ?? 0;
       f = (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+      for (const file of r.testResults ?? []) {
+        for (const t of file.assertionResults ?? []) {
+          if (t.status === 'failed') failures.push(`${s.name} ✗ ${path.relative(root, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+        }
+      }
     } else {
       p = (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0);
       f = (r.stats?.unexpected ?? 0) + (r.errors ?? []).length;
+      const walk = (suite, titles) => {
+        for (const spec of suite.specs ?? []) {
+          for (const t of spec.tests ?? []) {
+            if (t.status === 'unexpected') failures.push(`${s.name} ✗ ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}`);
+          }
+        }
+        for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+      };
+      for (const suite of r.suites ?? []) walk(suite, []);
       if (r.stats?.flaky) note = `, ${r.stats.flaky} of them flaky (passed on the retry)`;
       if (p + f === 0) f = 1;
     }
@@ -68,6 +83,7 @@ for (const s of suites) {
   failed += f;
   lines.push(`${s.name}: ${p} passed${note}, ${f} failed (${Math.round((Date.now() - started) / 1000)} s)`);
 }
+if (failures.length) console.log('\nFailed:\n' + failures.slice(0, 30).join('\n'));
 console.log('\n' + lines.join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
