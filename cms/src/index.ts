@@ -3,6 +3,7 @@ import { registerRoles } from './bootstrap/register-roles';
 import { registerOpenApiDocument } from './bootstrap/openapi-document';
 import { registerAuthChangeLifecycles } from './bootstrap/auth-change-lifecycles';
 import { registerApiTokenScope } from './bootstrap/api-token-scope';
+import { registerCalendarLifecycles } from './bootstrap/calendar-lifecycles';
 import { registerStrapiPatches } from './strapi-patches';
 import { seedRegions } from './seed/regions';
 import { seedDemo } from './seed/demo';
@@ -19,6 +20,7 @@ export default {
     registerStrapiPatches(strapi);
     registerAuthChangeLifecycles(strapi);
     registerApiTokenScope(strapi);
+    registerCalendarLifecycles(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -43,6 +43,8 @@ export * from './relationship-row';
 export * from './order-line-history';
 export * from './login-guard';
 export * from './batch-delivery';
+export * from './working-days';
+export * from './deadlines';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
