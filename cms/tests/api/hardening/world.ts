@@ -66,6 +66,11 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     bureauOrgId: org.bjBureau,
   });
   const contact = await testSupport.fixture('contact', { organisationId: org.jst, name: '联系人', phone: '13800000001' });
+  // A hospital of this run alone, dealing with bjDist1 only: other test files deal with jst (jst–bjDist2
+  // relationships and orders), so jst's contact would be readable by more than the matrix expects.
+  const partner = await testSupport.fixture('organisation', { name: unique('矩阵医院'), type: 'hospital', provinceCode: '11', enabled: true });
+  await testSupport.fixture('hospital-relationship', { hospitalOrgId: partner.id, distributorOrgId: org.bjDist1, provinceCode: '11', status: 'established' });
+  await testSupport.fixture('contact', { organisationId: partner.id, name: '矩阵联系人', phone: '13800000003', isDefault: true });
   // An operator 经办人 login of jst's, created by jst's administrator login (routes name it by its numeric id).
   const op = await post('/api/organisations/mine/operators', { name: '矩阵经办', phone: '13800000002', username: unique('op') }, jst);
   if (op.status !== 200) throw new Error(`operator: ${JSON.stringify(op.body)}`);
@@ -88,8 +93,8 @@ export async function ownedRecords(): Promise<Record<RecordKind, OwnedRecord>> {
     delegationItem: rec(item.documentId, [weigao, org.bjDist1!]),
     account: rec(account.documentId, [org.bjBureau!]),
     contact: { ...rec(contact.documentId, [org.jst!]), province: '' },
-    // jst's default contact as a counterpart's: read by those who deal with jst (bjDist1: relationship, order line).
-    counterpart: { ...rec(String(org.jst), [org.jst!, org.bjDist1!]), absent: '2147483647' },
+    // The partner hospital's default contact as a counterpart's: read by those who deal with it (bjDist1: relationship).
+    counterpart: { ...rec(String(partner.id), [partner.id as number, org.bjDist1!]), absent: '2147483647' },
     operator: { ...rec(String(op.body.data.id), [org.jst!]), province: '', absent: '2147483647' },
     contract: rec(contract, [org.jst!, weigao, org.bjDist1!]),
     signature: { ...rec(signatures.at(-1)!.documentId, [org.jst!]), province: '' },
