@@ -58,7 +58,12 @@ for (const s of suites) {
       f = (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
       for (const file of r.testResults ?? []) {
         for (const t of file.assertionResults ?? []) {
-          if (t.status === 'failed') failures.push(`${s.name} ✗ ${path.relative(root, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+          if (t.status === 'failed')
+            failures.push(
+              `${s.name} ✗ ${path.relative(root, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? '')
+                .split('\n')[0]
+                .slice(0, 300)}`,
+            );
         }
       }
     } else {
