@@ -4,7 +4,7 @@
  * data: the dates that differ from that weekday rule, taken from a maintained holiday table plus what
  * content managers add for a year the table does not know yet. Dates are China dates ('YYYY-MM-DD').
  */
-import { DAY_MS, chinaDate, dayNumberToIsoDate, isoDateToDayNumber } from './dates';
+import { CHINA_UTC_OFFSET_MINUTES, DAY_MS, chinaDate, dayNumberToIsoDate, isoDateToDayNumber } from './dates';
 import { DomainError } from './errors';
 
 export interface WorkingCalendar {
@@ -19,6 +19,9 @@ const isWeekend = (dayNumber: number) => {
   const weekday = (dayNumber + 4) % 7; // 1970-01-01 was a Thursday (4)
   return weekday === 0 || weekday === 6;
 };
+
+const noWorkingDay = (isoDate: string) =>
+  new DomainError('CALENDAR_INVALID', `工作日历有误：${isoDate} 之后 ${MAX_SEARCH_DAYS} 天内没有工作日`, { status: 409 });
 
 /**
  * A calendar from (date, working) entries. Later entries win, so content managers' dates can follow
@@ -47,7 +50,7 @@ export function nextWorkingDayOnOrAfter(cal: WorkingCalendar, isoDate: string): 
     const d = dayNumberToIsoDate(n);
     if (isWorkingDay(cal, d)) return d;
   }
-  throw new DomainError('CALENDAR_INVALID', `工作日历有误：${isoDate} 之后 ${MAX_SEARCH_DAYS} 天内没有工作日`, { status: 409 });
+  throw noWorkingDay(isoDate);
 }
 
 /** The `n`-th working day after `isoDate` (n ≥ 1); n = 0 gives `isoDate` itself when working, else the next working day. */
@@ -63,7 +66,7 @@ export function addWorkingDays(cal: WorkingCalendar, isoDate: string, n: number)
       left -= 1;
       idle = 0;
     } else if ((idle += 1) > MAX_SEARCH_DAYS) {
-      throw new DomainError('CALENDAR_INVALID', `工作日历有误：${isoDate} 之后 ${MAX_SEARCH_DAYS} 天内没有工作日`, { status: 409 });
+      throw noWorkingDay(isoDate);
     }
   }
   return dayNumberToIsoDate(day);
@@ -80,7 +83,7 @@ export function workingDaysBetween(cal: WorkingCalendar, fromIso: string, toIso:
 
 /** The last instant (23:59:59.999 China time) of a China date. */
 export function endOfChinaDay(isoDate: string): Date {
-  return new Date((isoDateToDayNumber(isoDate, 'date') + 1) * DAY_MS - 8 * 3_600_000 - 1);
+  return new Date((isoDateToDayNumber(isoDate, 'date') + 1) * DAY_MS - CHINA_UTC_OFFSET_MINUTES * 60_000 - 1);
 }
 
 /**

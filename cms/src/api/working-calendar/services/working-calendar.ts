@@ -6,9 +6,10 @@
  * content manager set others. Both are read from the database at most every few seconds per process.
  */
 import holidayTable from 'chinese-days/dist/chinese-days.json';
-import { DEFAULT_DEADLINE_RULE, type DeadlineRule } from '../../../domain/deadlines';
+import { DEADLINE_WORKING_DAYS_MAX, DEFAULT_DEADLINE_RULE, type DeadlineRule } from '../../../domain/deadlines';
 import { isIsoDate } from '../../../domain/dates';
 import { makeWorkingCalendar, type WorkingCalendar } from '../../../domain/working-days';
+import { dbBool, dbDay } from '../../../db/values';
 
 const DAYS = 'working_calendar_days';
 const RULES = 'deadline_rules';
@@ -22,14 +23,9 @@ const packaged: Array<[string, boolean]> = [
 let calendarCache: { at: number; calendar: WorkingCalendar } | null = null;
 let rulesCache: { at: number; rules: Map<string, DeadlineRule> } | null = null;
 
-const asIsoDate = (v: unknown): string | null => {
-  const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.slice(0, 10) : null;
-  return s && isIsoDate(s) ? s : null;
-};
-const asWorking = (v: unknown) => v === true || v === 1 || v === '1' || v === 't' || v === 'true';
 const asDays = (v: unknown, fallback: number) => {
   const n = Number(v);
-  return Number.isInteger(n) && n >= 1 && n <= 30 ? n : fallback;
+  return Number.isInteger(n) && n >= 1 && n <= DEADLINE_WORKING_DAYS_MAX ? n : fallback;
 };
 
 export default () => ({
@@ -38,8 +34,8 @@ export default () => ({
     if (calendarCache && Date.now() - calendarCache.at < CACHE_MS) return calendarCache.calendar;
     const rows: Array<{ date: unknown; working: unknown }> = await strapi.db.connection(DAYS).select('date', 'working');
     const overrides = rows.flatMap((r): Array<[string, boolean]> => {
-      const d = asIsoDate(r.date);
-      return d ? [[d, asWorking(r.working)]] : [];
+      const d = dbDay(r.date);
+      return d && isIsoDate(d) ? [[d, dbBool(r.working)]] : [];
     });
     const calendar = makeWorkingCalendar([...packaged, ...overrides]);
     calendarCache = { at: Date.now(), calendar };
