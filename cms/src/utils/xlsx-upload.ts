@@ -45,7 +45,8 @@ export function readUploadedFile(ctx: { request: object }, field = 'file'): { bu
 
 /**
  * The sheet of a checked .xlsx as rows of raw values (numbers stay numbers), header first, at most
- * maxRows + 1 data rows; parsed in a worker. See ParseOptions for finding the header.
+ * maxRows + 1 data rows; parsed in a worker, which `buf`'s memory is handed to (it is empty afterwards).
+ * See ParseOptions for finding the header.
  */
 export async function readSheetRows(buf: Buffer, maxRows: number, header?: ParseOptions['header'], timeoutMs = PARSE_TIMEOUT_MS): Promise<ParsedSheet> {
   checkZip(buf);

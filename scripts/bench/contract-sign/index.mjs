@@ -1,6 +1,7 @@
 // 三方合同 signing: 40 contracts awaiting 北京积水潭医院's signature, each signed over HTTP with the demo
 // PIN (scrypt KDF + AES-GCM unseal + ECDSA P-256 CMS signature + the transaction), one after another;
-// then 200 server-side verifications of a detached signature (POST /api/pki/verify). Reports the p95s.
+// then each contract's signature verified once (POST /api/pki/verify: verify_p95_ms), and one signature 200 times
+// (verify_repeated_p95_ms, answered by the server's memo of results). Reports the p95s.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -101,6 +102,20 @@ export default async function ({ baseUrl, dbFile, root, login, report }) {
   report('sign_p95_ms', p95(signMs).toFixed(1), 'ms');
   report('sign_median_ms', quantile(signMs, 0.5).toFixed(1), 'ms');
 
+  // Each contract's signature verified once: distinct bytes, so the server's memo of earlier results never answers.
+  const coldMs = [];
+  for (const c of contracts) {
+    const cBody = {
+      content: (await call('GET', `/api/contracts/${c}/content`, jst)).toString('base64'),
+      signature: (await call('GET', `/api/contracts/${c}/signatures/hospital.p7s`, jst)).toString('base64'),
+    };
+    const t = performance.now();
+    const r = await call('POST', '/api/pki/verify', jst, cBody);
+    coldMs.push(performance.now() - t);
+    if (!r.data.valid) throw new Error(`signature did not verify: ${r.data.reason}`);
+  }
+  report('verify_p95_ms', p95(coldMs).toFixed(1), 'ms');
+
   const content = await call('GET', `/api/contracts/${contracts[0]}/content`, jst);
   const signature = await call('GET', `/api/contracts/${contracts[0]}/signatures/hospital.p7s`, jst);
   const body = { content: content.toString('base64'), signature: signature.toString('base64') };
@@ -111,5 +126,5 @@ export default async function ({ baseUrl, dbFile, root, login, report }) {
     verifyMs.push(performance.now() - t);
     if (!r.data.valid) throw new Error(`signature did not verify: ${r.data.reason}`);
   }
-  report('verify_p95_ms', p95(verifyMs).toFixed(1), 'ms');
+  report('verify_repeated_p95_ms', p95(verifyMs).toFixed(1), 'ms');
 }
