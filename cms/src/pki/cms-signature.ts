@@ -8,6 +8,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, suite, suiteBySignatureOid } from './algorithm';
 import { toArrayBuffer } from './certificate';
+import { readSignedData, type SignedDataParts } from './cms-read';
 
 function attribute(type: string, value: asn1js.BaseBlock): pkijs.Attribute {
   return new pkijs.Attribute({ type, values: [value] });
@@ -82,10 +83,6 @@ const fail = (reason: string, partial: Partial<Verification> = {}): Verification
   ...partial,
 });
 
-function attrValue(signerInfo: pkijs.SignerInfo, type: string): asn1js.BaseBlock | undefined {
-  return signerInfo.signedAttrs?.attributes.find((a) => a.type === type)?.values[0] as asn1js.BaseBlock | undefined;
-}
-
 /**
  * Checks a detached signature over `content`: the signer's certificate was issued by the CA
  * (`caCertificate`, DER), the message digest matches the content, and the signature over the signed
@@ -105,37 +102,43 @@ export function verifyDetached(content: Buffer, signature: Buffer, caCertificate
 const VERIFIED_MAX = 5000;
 const verified = new Map<string, Verification>();
 
+/** The signer certificates met so far (a handful per organisation), with whether the CA issued them. */
+const signers = new Map<string, { x509: crypto.X509Certificate; issuedByCa: boolean }>();
+function signerOf(der: Buffer, ca: crypto.X509Certificate, caDer: Buffer) {
+  const key = crypto.createHash('sha256').update(der).update(caDer).digest('base64');
+  let known = signers.get(key);
+  if (!known) {
+    const x509 = new crypto.X509Certificate(der);
+    known = { x509, issuedByCa: x509.checkIssued(ca) && x509.verify(ca.publicKey) };
+    if (signers.size >= VERIFIED_MAX) signers.delete(signers.keys().next().value!);
+    signers.set(key, known);
+  }
+  return known;
+}
+
 function verifyUncached(content: Buffer, signature: Buffer, caCertificate: Buffer): Verification {
-  let signedData: pkijs.SignedData;
+  let parts: SignedDataParts | null;
+  let signer: { x509: crypto.X509Certificate; issuedByCa: boolean };
   try {
-    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(signature));
-    if (info.contentType !== OID.signedData) return fail('不是 CMS SignedData 签名');
-    signedData = new pkijs.SignedData({ schema: info.content });
+    parts = readSignedData(signature);
+    if (!parts) return fail('签名数据无法解析（不是含签署者证书的 CMS SignedData 签名）');
+    signer = signerOf(parts.certificate, caOf(caCertificate), caCertificate);
   } catch {
     return fail('签名数据无法解析');
   }
-  const signerInfo = signedData.signerInfos[0];
-  const certs = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  if (!signerInfo || !(signerInfo.sid instanceof pkijs.IssuerAndSerialNumber)) return fail('签名缺少签署者信息');
-  const sid = signerInfo.sid;
-  const certificate = certs.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
-  if (!certificate) return fail('签名中缺少签署者证书');
-  const x509 = new crypto.X509Certificate(Buffer.from(certificate.toSchema().toBER(false)));
-  const ca = caOf(caCertificate);
+  const { x509 } = signer;
   const found: Partial<Verification> = { signer: x509.subject, certSerial: x509.serialNumber.toLowerCase() };
-  const time = attrValue(signerInfo, OID.signingTime);
+  const time = parts.attributes.get(OID.signingTime);
   if (time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime) found.signingTime = time.toDate().toISOString();
-  if (!x509.checkIssued(ca) || !x509.verify(ca.publicKey)) return fail('签署者证书不是本平台 CA 签发的', found);
-  const s = suiteBySignatureOid(signerInfo.signatureAlgorithm.algorithmId);
-  if (!s || signerInfo.digestAlgorithm.algorithmId !== s.digestOid) return fail('不支持的签名算法', found);
-  const md = attrValue(signerInfo, OID.messageDigest);
+  if (!signer.issuedByCa) return fail('签署者证书不是本平台 CA 签发的', found);
+  const s = suiteBySignatureOid(parts.signatureOid);
+  if (!s || parts.digestOid !== s.digestOid) return fail('不支持的签名算法', found);
+  const md = parts.attributes.get(OID.messageDigest);
   if (!(md instanceof asn1js.OctetString)) return fail('签名缺少消息摘要', found);
   const digest = crypto.createHash(s.hash).update(content).digest();
   if (!digest.equals(Buffer.from(md.valueBlock.valueHexView))) return fail('合同内容与签名不符（内容已被改动或不是该合同的签名）', found);
-  const ct = attrValue(signerInfo, OID.contentType);
+  const ct = parts.attributes.get(OID.contentType);
   if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== OID.data) return fail('签名的内容类型不符', found);
-  const signedBytes = Buffer.from(signerInfo.signedAttrs!.encodedValue);
-  const ok = crypto.verify(s.hash, signedBytes, x509.publicKey, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
-  if (!ok) return fail('签名值校验失败', found);
+  if (!crypto.verify(s.hash, parts.signedAttrs, x509.publicKey, parts.signature)) return fail('签名值校验失败', found);
   return { valid: true, reason: null, signer: found.signer ?? null, certSerial: found.certSerial ?? null, signingTime: found.signingTime ?? null };
 }
