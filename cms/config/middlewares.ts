@@ -22,8 +22,10 @@ const corsOrigins = (raw: string | undefined) =>
     .filter((o) => o && o !== '*');
 
 export default ({ env }: { env: (name: string, fallback?: string) => string | undefined }) => [
-  'strapi::logger',
+  // The request id first, so that every log line of the request (Strapi's included) carries it.
   'global::request-context',
+  'global::operations',
+  'strapi::logger',
   'strapi::errors',
   'global::business-errors',
   { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES } } },

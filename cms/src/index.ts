@@ -14,6 +14,7 @@ import { seedDemoContacts } from './seed/demo-contacts';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
+import { registerMetrics } from './bootstrap/metrics';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerMetrics(strapi);
     await registerRoles(strapi);
     await registerOpenApiDocument(strapi);
     await seedRegions(strapi);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -52,7 +53,12 @@ export async function setup(project: TestProject) {
   const securityLog = path.join(cmsDir, '.tmp', `security-${pgUrl ? 'postgres' : 'sqlite'}-${process.pid}.log`); // one per run: runs may overlap
   fs.rmSync(securityLog, { force: true });
   env.SECURITY_LOG_FILE = securityLog;
-  const log = fs.createWriteStream(path.join(cmsDir, '.tmp', `api-server-${pgUrl ? 'postgres' : 'sqlite'}.log`));
+  // Operations as README's production section configures them: JSON log lines, metrics behind a token and on a port.
+  const metricsToken = randomBytes(24).toString('hex');
+  const metricsPort = await freePort();
+  Object.assign(env, { LOG_FORMAT: 'json', METRICS_TOKEN: metricsToken, METRICS_PORT: String(metricsPort) });
+  const serverLog = path.join(cmsDir, '.tmp', `api-server-${pgUrl ? 'postgres' : 'sqlite'}-${process.pid}.log`);
+  const log = fs.createWriteStream(serverLog);
   child = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
@@ -74,6 +80,8 @@ export async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('database', pgUrl ? 'postgres' : 'sqlite');
   project.provide('securityLog', securityLog);
+  project.provide('serverLog', serverLog);
+  project.provide('metrics', { token: metricsToken, port: metricsPort });
 }
 
 export async function teardown() {
@@ -89,5 +97,7 @@ declare module 'vitest' {
     baseUrl: string;
     database: 'sqlite' | 'postgres';
     securityLog: string;
+    serverLog: string;
+    metrics: { token: string; port: number };
   }
 }
