@@ -45,6 +45,8 @@ export * from './login-guard';
 export * from './batch-delivery';
 export * from './working-days';
 export * from './deadlines';
+export * from './overdue';
+export * from './oversight';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
