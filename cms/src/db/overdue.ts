@@ -43,4 +43,3 @@ export function whereOverdue(qb: Knex.QueryBuilder, filter: OverdueFilter, cut: 
 /** A cache key part naming the cutoffs (they change once a day or with the calendar). */
 export const cutoffsKey = (cut: ProvinceCutoffs) =>
   [cut.fallback, ...cut.byProvince.values()].map((c) => `${c.confirmBefore.getTime()}/${c.deliverBefore.getTime()}`).join(',');
-

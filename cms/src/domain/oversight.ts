@@ -35,7 +35,10 @@ export function addMonths(month: string, n: number): string {
 
 /** The months from `from` to `to` inclusive; MONTH_INVALID / MONTH_RANGE_INVALID (400) otherwise. */
 export function monthRange(from: string, to: string): string[] {
-  for (const [field, v] of [['from', from], ['to', to]] as const) {
+  for (const [field, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (!isMonth(v)) throw new DomainError('MONTH_INVALID', `月份格式不正确（应为YYYY-MM）：${String(v)}`, { status: 400, field });
   }
   const out: string[] = [];
@@ -135,7 +138,17 @@ export function addKpiLine(k: KpiFigures, l: KpiLine, cal: WorkingCalendar, rule
 
 /** Adds figures b into a (rates are filled by finishKpi). */
 export function mergeKpi(a: KpiFigures, b: KpiFigures): KpiFigures {
-  for (const f of ['lines', 'orderedQty', 'deliveredQty', 'orderedFen', 'deliveredFen', 'responseDue', 'respondedInTime', 'deliveryDue', 'deliveredInTime'] as const) {
+  for (const f of [
+    'lines',
+    'orderedQty',
+    'deliveredQty',
+    'orderedFen',
+    'deliveredFen',
+    'responseDue',
+    'respondedInTime',
+    'deliveryDue',
+    'deliveredInTime',
+  ] as const) {
     a[f] += b[f];
   }
   return a;

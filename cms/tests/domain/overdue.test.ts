@@ -66,8 +66,12 @@ describe('overdue cutoffs (逾期未确认 / 逾期未配送)', () => {
   });
 
   it('gives the missed deadline and the whole days since', () => {
-    expect(lineDeadline({ status: 'pending', orderedAt: china('2026-09-30T10:00:00'), confirmedAt: null }, cal, rule)?.toISOString()).toBe('2026-10-09T15:59:59.999Z');
-    expect(lineDeadline({ status: 'confirmed', orderedAt: null, confirmedAt: china('2026-09-18T10:00:00') }, cal, rule)?.toISOString()).toBe('2026-09-21T15:59:59.999Z');
+    expect(lineDeadline({ status: 'pending', orderedAt: china('2026-09-30T10:00:00'), confirmedAt: null }, cal, rule)?.toISOString()).toBe(
+      '2026-10-09T15:59:59.999Z',
+    );
+    expect(lineDeadline({ status: 'confirmed', orderedAt: null, confirmedAt: china('2026-09-18T10:00:00') }, cal, rule)?.toISOString()).toBe(
+      '2026-09-21T15:59:59.999Z',
+    );
     expect(lineDeadline({ status: 'delivered', orderedAt: null, confirmedAt: null }, cal, rule)).toBeNull();
     expect(daysOverdue(new Date('2026-10-09T15:59:59.999Z'), china('2026-10-12T10:00:00'))).toBe(2);
     expect(daysOverdue(new Date('2026-10-09T15:59:59.999Z'), china('2026-10-01T10:00:00'))).toBe(0);
@@ -137,8 +141,20 @@ describe('oversight months and KPIs', () => {
     const k = emptyKpi();
     addKpiLine(k, base, cal, rule, now); // in time on both
     addKpiLine(k, { ...base, confirmedAt: china('2026-10-20T09:00:00'), lastDeliveryAt: china('2026-10-30T09:00:00') }, cal, rule, now); // both late
-    addKpiLine(k, { ...base, status: 'rejected', confirmedAt: null, closedAt: china('2026-10-13T09:00:00'), lastDeliveryAt: null, deliveredQty: 0 }, cal, rule, now);
-    addKpiLine(k, { ...base, status: 'pending', orderedAt: china('2026-11-30T09:00:00'), confirmedAt: null, lastDeliveryAt: null, deliveredQty: 0 }, cal, rule, now); // not due yet
+    addKpiLine(
+      k,
+      { ...base, status: 'rejected', confirmedAt: null, closedAt: china('2026-10-13T09:00:00'), lastDeliveryAt: null, deliveredQty: 0 },
+      cal,
+      rule,
+      now,
+    );
+    addKpiLine(
+      k,
+      { ...base, status: 'pending', orderedAt: china('2026-11-30T09:00:00'), confirmedAt: null, lastDeliveryAt: null, deliveredQty: 0 },
+      cal,
+      rule,
+      now,
+    ); // not due yet
     addKpiLine(k, { ...base, status: 'delivering', deliveredQty: 5, lastDeliveryAt: null }, cal, rule, now); // late delivery
     finishKpi(k);
     expect(k.lines).toBe(5);
@@ -164,7 +180,12 @@ describe('oversight months and KPIs', () => {
   });
 
   it('raises the alarm after three consecutive months below 90 %, with those months', () => {
-    const m = (month: string, rateIn: number | null): MonthRate => ({ month, orderedFen: 100, deliveredFen: rateIn === null ? 0 : rateIn * 100, amountRate: rateIn });
+    const m = (month: string, rateIn: number | null): MonthRate => ({
+      month,
+      orderedFen: 100,
+      deliveredFen: rateIn === null ? 0 : rateIn * 100,
+      amountRate: rateIn,
+    });
     expect(deliveryRateAlarm([m('2026-07', 0.8), m('2026-08', 0.85), m('2026-09', 0.95)])).toBeNull();
     expect(deliveryRateAlarm([m('2026-07', 0.8), m('2026-08', 0.85), m('2026-09', 0.89)])?.map((x) => x.month)).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(deliveryRateAlarm([m('2026-06', 0.8), m('2026-07', 0.8), m('2026-08', 0.85), m('2026-09', 0.5)])?.length).toBe(4);

@@ -12,13 +12,16 @@ import type oversightService from '../services/oversight';
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const svc = () => strapi.service('api::oversight.oversight') as unknown as ReturnType<typeof oversightService>;
 const anomalies = () => strapi.service('api::oversight.anomalies') as unknown as ReturnType<typeof anomaliesService>;
-const exports = () => strapi.service('api::oversight.oversight-export') as unknown as ReturnType<typeof exportService>;
+const sheets = () => strapi.service('api::oversight.oversight-export') as unknown as ReturnType<typeof exportService>;
 
 const month = z.preprocess((v) => (first(v) === '' ? undefined : first(v)), z.string({ message: '月份格式不正确（应为YYYY-MM）' }).max(7).optional());
 export const monthQuery = z.object({ from: month, to: month });
 export const listingQuery = z.object({ q: searchTerm, distributorOrgId: idParam('配送企业参数无效') });
 const bounded = (spec: { default: number; min: number; max: number }, message: string) =>
-  z.preprocess((v) => (first(v) === '' ? undefined : first(v)), z.coerce.number({ message }).min(spec.min, { message }).max(spec.max, { message }).default(spec.default));
+  z.preprocess(
+    (v) => (first(v) === '' ? undefined : first(v)),
+    z.coerce.number({ message }).min(spec.min, { message }).max(spec.max, { message }).default(spec.default),
+  );
 const P = LARGE_ORDER_PARAMS;
 export const largeOrderQuery = z.object({
   minAmount: bounded(P.minAmountYuan, `金额阈值须为 ${P.minAmountYuan.min}–${P.minAmountYuan.max} 元`),
@@ -58,7 +61,7 @@ export default {
   async exportKpis(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const l = lang(ctx);
-    sendXlsx(ctx, l === 'en-US' ? 'delivery-kpis.xlsx' : '履约指标.xlsx', exports().kpis(actor, span(ctx), listing(ctx), l));
+    sendXlsx(ctx, l === 'en-US' ? 'delivery-kpis.xlsx' : '履约指标.xlsx', sheets().kpis(actor, span(ctx), listing(ctx), l));
   },
 
   async league(ctx: HttpContext) {
@@ -70,7 +73,7 @@ export default {
   async exportLeague(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const l = lang(ctx);
-    sendXlsx(ctx, l === 'en-US' ? 'delivery-league.xlsx' : '配送率排行.xlsx', exports().league(actor, span(ctx), listing(ctx), l));
+    sendXlsx(ctx, l === 'en-US' ? 'delivery-league.xlsx' : '配送率排行.xlsx', sheets().league(actor, span(ctx), listing(ctx), l));
   },
 
   async alarms(ctx: HttpContext) {
@@ -88,7 +91,7 @@ export default {
   async exportLargeOrders(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const l = lang(ctx);
-    sendXlsx(ctx, l === 'en-US' ? 'large-orders.xlsx' : '大额低到货.xlsx', exports().largeOrders(actor, largeParams(ctx), l));
+    sendXlsx(ctx, l === 'en-US' ? 'large-orders.xlsx' : '大额低到货.xlsx', sheets().largeOrders(actor, largeParams(ctx), l));
   },
 
   async overdue(ctx: HttpContext) {
@@ -102,6 +105,6 @@ export default {
     const actor = await requireActor(ctx);
     const l = lang(ctx);
     const { kind, q } = parseInput(overdueKindQuery, ctx.query, 'OVERDUE_INVALID');
-    sendXlsx(ctx, l === 'en-US' ? 'overdue-lines.xlsx' : '逾期最久.xlsx', exports().overdue(actor, kind, q, l));
+    sendXlsx(ctx, l === 'en-US' ? 'overdue-lines.xlsx' : '逾期最久.xlsx', sheets().overdue(actor, kind, q, l));
   },
 };

@@ -101,28 +101,23 @@ export default () => ({
       .orderByRaw('SUM(l.delivered_qty * l.unit_price_fen) * 10000 / SUM(l.amount_fen) ASC, SUM(l.amount_fen) DESC, l.order_id ASC')
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-    const c: { n?: unknown } | undefined = await knex
-      .count({ n: '*' })
-      .from(build().select('l.order_id').limit(COUNT_CAP).as('g'))
-      .first();
+    const c: { n?: unknown } | undefined = await knex.count({ n: '*' }).from(build().select('l.order_id').limit(COUNT_CAP).as('g')).first();
     const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
-    const data = rows.map(
-      (r): LargeOrderRow => ({
-        orderId: num(r.order_id),
-        orderCode: String(r.order_code ?? ''),
-        hospitalOrgId: num(r.hospital_org_id),
-        hospitalName: names.get(num(r.hospital_org_id)) ?? null,
-        distributorOrgId: num(r.distributor_org_id),
-        distributorName: names.get(num(r.distributor_org_id)) ?? null,
-        orderedAt: dbIso(r.ordered_at),
-        lines: num(r.line_count),
-        orderedQty: num(r.ordered_qty),
-        deliveredQty: num(r.delivered_qty),
-        orderedFen: num(r.ordered_fen),
-        deliveredFen: num(r.delivered_fen),
-        amountRate: rate(num(r.delivered_fen), num(r.ordered_fen)),
-      }),
-    );
+    const data = rows.map((r): LargeOrderRow => ({
+      orderId: num(r.order_id),
+      orderCode: String(r.order_code ?? ''),
+      hospitalOrgId: num(r.hospital_org_id),
+      hospitalName: names.get(num(r.hospital_org_id)) ?? null,
+      distributorOrgId: num(r.distributor_org_id),
+      distributorName: names.get(num(r.distributor_org_id)) ?? null,
+      orderedAt: dbIso(r.ordered_at),
+      lines: num(r.line_count),
+      orderedQty: num(r.ordered_qty),
+      deliveredQty: num(r.delivered_qty),
+      orderedFen: num(r.ordered_fen),
+      deliveredFen: num(r.delivered_fen),
+      amountRate: rate(num(r.delivered_fen), num(r.ordered_fen)),
+    }));
     return pageOf(data, num(c?.n), page, pageSize);
   },
 
@@ -131,7 +126,8 @@ export default () => ({
     const knex = strapi.db.connection as Knex;
     const at = now();
     const cut = await wc().cutoffs(at);
-    const build = () => whereContains(whereOverdue(oversightScope(actor, knex('order_lines as l')), kind, cut, 'l.'), ['l.product_name', 'l.product_code', 'l.order_code'], q);
+    const build = () =>
+      whereContains(whereOverdue(oversightScope(actor, knex('order_lines as l')), kind, cut, 'l.'), ['l.product_name', 'l.product_code', 'l.order_code'], q);
     const rows: RawRow[] = await build()
       .select(LINE_COLUMNS.map((c) => `l.${c}`))
       .orderByRaw('COALESCE(l.confirmed_at, l.ordered_at) ASC, l.id ASC')

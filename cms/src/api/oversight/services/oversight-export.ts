@@ -50,7 +50,12 @@ export default () => ({
       { zh: '配送企业', en: 'Distributor', width: 28, value: (r) => r.distributorName },
       ...FIGURES,
     ];
-    return sheet({ zh: '履约指标', en: 'kpis' }, spec, lang, once(() => svc().kpiRows(actor, span, listing)));
+    return sheet(
+      { zh: '履约指标', en: 'kpis' },
+      spec,
+      lang,
+      once(() => svc().kpiRows(actor, span, listing)),
+    );
   },
 
   league(actor: Actor, span: MonthSpan, listing: Listing, lang: Lang): Readable {
@@ -62,7 +67,12 @@ export default () => ({
       { zh: '截止月份', en: 'To', value: (r) => r.to },
       ...FIGURES,
     ];
-    return sheet({ zh: '配送率排行', en: 'league' }, spec, lang, once(() => svc().leagueRows(actor, span, listing)));
+    return sheet(
+      { zh: '配送率排行', en: 'league' },
+      spec,
+      lang,
+      once(() => svc().leagueRows(actor, span, listing)),
+    );
   },
 
   largeOrders(actor: Actor, p: LargeOrderParams, lang: Lang): Readable {
@@ -95,7 +105,11 @@ export default () => ({
       { zh: '逾期天数', en: 'Days overdue', value: (r) => r.daysOverdue },
       { zh: '下单时间', en: 'Ordered at', width: 20, value: (r) => chinaDateTime(r.orderedAt) },
     ];
-    const pager = offsetPager(async (offset, limit) => (await anomalies().overdueLines(actor, kind, q, Math.floor(offset / limit) + 1, limit)).data, 500, 10_000);
+    const pager = offsetPager(
+      async (offset, limit) => (await anomalies().overdueLines(actor, kind, q, Math.floor(offset / limit) + 1, limit)).data,
+      500,
+      10_000,
+    );
     return sheet({ zh: '逾期最久', en: 'overdue' }, spec, lang, pager);
   },
 });

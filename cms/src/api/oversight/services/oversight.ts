@@ -99,10 +99,10 @@ async function figures(actor: Actor, months: string[], listing: Listing): Promis
       'l.delivered_qty',
       'l.amount_fen',
       'l.unit_price_fen',
-      knex.raw('CASE WHEN l.status = ? THEN (SELECT MAX(d.delivered_at) FROM deliveries d WHERE d.order_line_id = l.id AND d.status <> ?) END as last_delivery_at', [
-        LINE_STATUS.delivered,
-        DELIVERY_STATUS.withdrawn,
-      ]),
+      knex.raw(
+        'CASE WHEN l.status = ? THEN (SELECT MAX(d.delivered_at) FROM deliveries d WHERE d.order_line_id = l.id AND d.status <> ?) END as last_delivery_at',
+        [LINE_STATUS.delivered, DELIVERY_STATUS.withdrawn],
+      ),
     );
   if (listing.distributorOrgId) qb = qb.where('l.distributor_org_id', listing.distributorOrgId);
   const rows: RawRow[] = await qb;
@@ -149,7 +149,8 @@ async function named(ids: Iterable<number>, q: string | undefined) {
   return { names, keep };
 }
 
-const slice = <T>(rows: T[], page: number, pageSize: number): Page<T> => pageOf(rows.slice((page - 1) * pageSize, page * pageSize), rows.length, page, pageSize);
+const slice = <T>(rows: T[], page: number, pageSize: number): Page<T> =>
+  pageOf(rows.slice((page - 1) * pageSize, page * pageSize), rows.length, page, pageSize);
 
 const service = {
   /** 履约指标 per distributor and month, newest month first, then by name. */
@@ -178,7 +179,14 @@ const service = {
       .map(([dist, byMonth]) => ({ dist, k: finishKpi([...byMonth.values()].reduce((a, b) => mergeKpi(a, b), emptyKpi())) }))
       .sort((a, b) => leagueCompare(a.k, b.k) || a.dist - b.dist);
     return totals
-      .map(({ dist, k }, i) => ({ rank: i + 1, distributorOrgId: dist, distributorName: names.get(dist) ?? null, from: months[0]!, to: months[months.length - 1]!, ...k }))
+      .map(({ dist, k }, i) => ({
+        rank: i + 1,
+        distributorOrgId: dist,
+        distributorName: names.get(dist) ?? null,
+        from: months[0]!,
+        to: months[months.length - 1]!,
+        ...k,
+      }))
       .filter((r) => keep(r.distributorOrgId));
   },
 
