@@ -47,6 +47,7 @@ export * from './working-days';
 export * from './deadlines';
 export * from './overdue';
 export * from './oversight';
+export * from './oversight-rows';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

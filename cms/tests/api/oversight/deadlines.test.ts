@@ -69,7 +69,7 @@ describe('deadlines across a public holiday and the 调休 working days', () => 
     expect(book.rows.some((r) => r['逾期'] === '逾期未确认')).toBe(true);
     expect((await get('/api/me/todos', dist)).body.data['overdue-lines']).toBe(1);
     expect((await get('/api/me/todos', hosp)).body.data['overdue-lines']).toBe(1);
-    expect((await get('/api/me/todos', await loginAs('bjBureau'))).body.data['overdue-lines']).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/me/todos', await loginAs('bjBureau'))).body.data['oversight-overdue']).toBeGreaterThanOrEqual(1);
 
     // 取消: only the line's hospital, with a reason; the distributor's route is refused, another hospital does not see it.
     expectRefused(await post(`/api/order-lines/${id}/cancel`, { reason: '逾期' }, dist), 403, 'ROLE_NOT_ALLOWED');

@@ -62,7 +62,7 @@ async function todosFor(actor: Actor): Promise<Todos> {
     case 'bureau':
       return {
         'distributor-accounts': await count(knex('distributor_accounts').where({ province_code: actor.provinceCode, issued: false })),
-        'overdue-lines': await overdue('province_code', actor.provinceCode ?? '--', 'any'),
+        'oversight-overdue': await overdue('province_code', actor.provinceCode ?? '--', 'any'),
       };
     default:
       return {};

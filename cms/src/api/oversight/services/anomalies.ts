@@ -11,7 +11,8 @@ import {
   pageOf,
   rate,
   type DeadlineRule,
-  type OrderLineRow,
+  type LargeOrderRow,
+  type OverdueLineRow,
   type OverdueFilter,
   type Page,
   type ProvinceCutoffs,
@@ -27,33 +28,14 @@ import { whereOverdue } from '../../../db/overdue';
 import { dbIso, type RawRow } from '../../../db/values';
 import { oversightScope } from './oversight';
 
+export type { LargeOrderRow, OverdueLineRow };
+
 export interface LargeOrderParams {
   minAmountYuan: number;
   maxRatePercent: number;
   afterDays: number;
   q?: string;
 }
-export interface LargeOrderRow {
-  orderId: number;
-  orderCode: string;
-  hospitalOrgId: number;
-  hospitalName: string | null;
-  distributorOrgId: number;
-  distributorName: string | null;
-  orderedAt: string | null;
-  lines: number;
-  orderedQty: number;
-  deliveredQty: number;
-  orderedFen: number;
-  deliveredFen: number;
-  amountRate: number | null;
-}
-export interface OverdueLineRow extends OrderLineRow {
-  /** The deadline missed (确认截止 / 配送截止) and the whole days since. */
-  deadline: string | null;
-  daysOverdue: number;
-}
-
 /** How far back 大额低到货 looks before the K days: orders of the last half year. */
 const LARGE_ORDER_WINDOW_DAYS = 180;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

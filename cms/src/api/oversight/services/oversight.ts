@@ -19,7 +19,10 @@ import {
   monthRange,
   pageOf,
   type DeadlineRule,
+  type AlarmRow,
   type KpiFigures,
+  type KpiRow,
+  type LeagueRow,
   type MonthRate,
   type Page,
   type WorkingCalendar,
@@ -30,28 +33,11 @@ import { containsText } from '../../../utils/search';
 import { orgNames } from '../../../db/org-names';
 import { dbDate, type RawRow } from '../../../db/values';
 
+export type { AlarmRow, KpiRow, LeagueRow };
+
 export interface MonthSpan {
   from?: string;
   to?: string;
-}
-export interface KpiRow extends KpiFigures {
-  distributorOrgId: number;
-  distributorName: string | null;
-  month: string;
-}
-export interface LeagueRow extends KpiFigures {
-  rank: number;
-  distributorOrgId: number;
-  distributorName: string | null;
-  from: string;
-  to: string;
-}
-export interface AlarmRow {
-  distributorOrgId: number;
-  distributorName: string | null;
-  /** The consecutive months below 90 %, oldest first, with their figures. */
-  months: MonthRate[];
-  lowestRate: number | null;
 }
 export interface Listing {
   q?: string;
