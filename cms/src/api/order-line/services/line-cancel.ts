@@ -33,7 +33,9 @@ export default () => ({
         .where('ordered_at', '<', c.confirmBefore)
         .update({ status: to, reason, closed_at: at, updated_at: at });
       if (n !== 1) throw new DomainError('CONFLICT', '订单明细状态已变化，请刷新后重试', { status: 409 });
-      await strapi.service('api::state-history.state-history').record(actor, [{ entity: 'order-line', entityId: r.id, action: 'cancel', from: status, to, reason }]);
+      await strapi
+        .service('api::state-history.state-history')
+        .record(actor, [{ entity: 'order-line', entityId: r.id, action: 'cancel', from: status, to, reason }]);
       return { data: lineOut((await readLineById(Number(r.id), trx))!, actor, undefined, cut) };
     });
   },
