@@ -133,7 +133,7 @@ describe('order-line lists', () => {
       formatFen(24690),
       '待确认',
     ]);
-    expect(String(data[0]![16])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(String(data[0]![17])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // Another organisation's export holds none of them.
     expect(await workbook(`/api/order-lines/export?productId=${w.product.id}`, await loginAs('bjDist2'))).toHaveLength(1);
   });
