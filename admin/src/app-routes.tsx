@@ -29,6 +29,7 @@ import { CertificatePage } from './pages/certificates/list';
 import { OrderLineList } from './pages/order-lines/list';
 import { BatchDeliveryCreate } from './pages/batch-delivery/create';
 import { StatisticsPage } from './pages/statistics/list';
+import { OversightPage } from './pages/oversight/list';
 import { OrganisationPage } from './pages/organisation/list';
 
 const loading = <Spin fullscreen />;
@@ -152,6 +153,14 @@ export function AppRoutes() {
           element={
             <PageGuard resource="statistics">
               <StatisticsPage />
+            </PageGuard>
+          }
+        />
+        <Route
+          path="/oversight"
+          element={
+            <PageGuard resource="oversight">
+              <OversightPage />
             </PageGuard>
           }
         />

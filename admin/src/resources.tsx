@@ -13,6 +13,7 @@ import {
   ShoppingCartOutlined,
   TeamOutlined,
   BankOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { ROLES, type Role } from '@domain';
 
@@ -86,6 +87,13 @@ export const RESOURCE_DEFS: readonly ResourceDef[] = [
   { name: 'batch-delivery', labelKey: 'batchDelivery.title', parent: 'procurement', list: '/batch-delivery', roles: ['distributor'] },
 
   { name: 'statistics', labelKey: 'resources.statistics', list: '/statistics', icon: <BarChartOutlined aria-hidden />, roles: ALL },
+  {
+    name: 'oversight',
+    labelKey: 'oversight.menu',
+    list: '/oversight',
+    icon: <AlertOutlined aria-hidden />,
+    roles: ['platform_admin', 'bureau', 'distributor'],
+  },
 
   { name: 'organisation-management', labelKey: 'resources.organisationManagement', icon: <BankOutlined aria-hidden /> },
   {

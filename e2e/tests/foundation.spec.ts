@@ -15,6 +15,7 @@ const MENU: Record<string, readonly string[]> = {
   三方合同: ['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'],
   订单明细: ['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'],
   统计查询: ['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'],
+  配送监管: ['platform_admin', 'bureau', 'distributor'],
   企业信息: ['platform_admin', 'bureau', 'manufacturer', 'distributor', 'hospital'],
 };
 

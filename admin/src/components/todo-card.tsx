@@ -13,6 +13,8 @@ const TODO_PAGES: Record<string, string> = {
   invoiceChecks: '/order-lines?tab=invoiceChecks',
   terminating: '/hospital-relationships?todo=1',
   'distributor-accounts': '/distributor-accounts?issued=false',
+  'overdue-lines': '/order-lines?tab=overdue',
+  'oversight-overdue': '/oversight?tab=overdue',
 };
 
 /** 待办事项: what waits for the caller's organisation, each with a link to the page that handles it. */

@@ -32,6 +32,7 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
+      'api::oversight',
     ],
   },
   bureau: {
@@ -50,6 +51,7 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
+      'api::oversight',
     ],
   },
   manufacturer: {
@@ -84,6 +86,7 @@ export const ROLE_DEFS: Record<Role, { name: string; description: string; grants
       'api::delivery',
       'api::return-request',
       'api::state-history',
+      'api::oversight',
     ],
   },
   hospital: {

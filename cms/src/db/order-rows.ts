@@ -3,7 +3,9 @@
  * (OrderLineRow, DeliveryRow, ReturnRow), each with the actions of the calling actor.
  */
 import {
+  cutoffsOf,
   deliveryActions,
+  lineOverdue,
   orderLineActions,
   returnActions,
   type ActorRef,
@@ -14,6 +16,7 @@ import {
   type LineSummary,
   type OrderLineRow,
   type OrderLineStatus,
+  type ProvinceCutoffs,
   type ReturnRow,
   type ReturnStatus,
 } from '../domain';
@@ -59,8 +62,11 @@ export const LINE_COLUMNS = [
   'closed_at',
 ];
 
-/** An order_lines row → OrderLineRow (names from `names`, actions for `actor`; built once, no copies: the inbox is hot). */
-export function lineOut(r: RawRow, actor: ActorRef, names?: Map<number, string>): OrderLineRow {
+/**
+ * An order_lines row → OrderLineRow (names from `names`, 逾期 at the cutoffs `cut` when given, actions for
+ * `actor`; built once, no copies: the inbox is hot).
+ */
+export function lineOut(r: RawRow, actor: ActorRef, names?: Map<number, string>, cut?: ProvinceCutoffs): OrderLineRow {
   const row: OrderLineRow = {
     id: num(r.id),
     documentId: str(r.document_id),
@@ -93,8 +99,10 @@ export function lineOut(r: RawRow, actor: ActorRef, names?: Map<number, string>)
     orderedAt: dbIso(r.ordered_at),
     confirmedAt: dbIso(r.confirmed_at),
     closedAt: dbIso(r.closed_at),
+    overdue: null,
     actions: [],
   };
+  if (cut) row.overdue = lineOverdue(row, cutoffsOf(cut, row.provinceCode));
   row.actions = orderLineActions(row, actor);
   return row;
 }

@@ -45,6 +45,9 @@ export * from './login-guard';
 export * from './batch-delivery';
 export * from './working-days';
 export * from './deadlines';
+export * from './overdue';
+export * from './oversight';
+export * from './oversight-rows';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

@@ -5,7 +5,8 @@
  * Names (agreed with the panel):
  * - order line: `confirm`, `reject`, `terminate` (orderLineMachine) + `deliver` 配送 / 继续配送 (the
  *   line's distributor, line deliverable with quantity left) + `return` 申请退货 (the ordering hospital,
- *   something received and still returnable).
+ *   something received and still returnable) + `cancel` 取消 (the ordering hospital, a pending line
+ *   overdue for confirmation: mayCancelLine).
  * - delivery: `withdraw`, `receive` (deliveryMachine) + `fill` 补填发票, `modify` 修改发票 (the distributor),
  *   `pass` 查验通过, `fail` 查验不通过 (the receiving hospital) from invoiceMachine; none on a withdrawn delivery.
  * - return request: `agree`, `refuse` (returnMachine, the distributor).
@@ -14,6 +15,7 @@
  */
 import { canWithdrawDelivery, deliveryMachine, invoiceMachine, isWithdrawn, type DeliveryTransition, type InvoiceTransition } from './delivery';
 import { canDeliverMore, orderLineMachine, returnableQuantity, type DeliveryMode, type OrderLineTransition } from './order-line';
+import { mayCancelLine, type OverdueKind } from './overdue';
 import { returnMachine, type ReturnTransition } from './return';
 import type { ActorRef } from './roles';
 
@@ -32,9 +34,11 @@ export interface LineForActions {
   receivedQty: number;
   returnedQty: number;
   returnPendingQty: number;
+  /** 逾期未确认 / 逾期未配送 at read (absent: not computed, never overdue). */
+  overdue?: OverdueKind | null;
 }
 
-/** The order line's actions for `actor`, in button order: confirm, reject, deliver, terminate, return. */
+/** The order line's actions for `actor`, in button order: confirm, reject, deliver, terminate; cancel, return. */
 export function orderLineActions(l: LineForActions, actor: ActorRef): OrderLineAction[] {
   const out: OrderLineAction[] = [];
   if (actor.role === 'distributor' && l.distributorOrgId === actor.orgId) {
@@ -44,6 +48,7 @@ export function orderLineActions(l: LineForActions, actor: ActorRef): OrderLineA
       out.push('deliver');
     if (orderLineMachine.can('terminate', l.status, actor.role)) out.push('terminate');
   } else if (actor.role === 'hospital' && l.hospitalOrgId === actor.orgId) {
+    if (mayCancelLine(l.status, l.overdue ?? null)) out.push('cancel');
     if (returnableQuantity(l.receivedQty, l.returnedQty, l.returnPendingQty) > 0) out.push('return');
   }
   return out;

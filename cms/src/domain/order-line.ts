@@ -4,7 +4,8 @@
  * pending 待确认 → confirmed 企业已确认 (confirm) | rejected 已拒绝 (reject, reason).
  * confirmed → delivering 配送中 / delivered 已配送 through deliveries (checkDelivery, not a
  * machine transition: the target depends on quantities). confirmed | delivering → terminated 已终止
- * (终止配送; what was delivered stays).
+ * (终止配送; what was delivered stays). pending → cancelled 已取消 (cancel, reason): the hospital, only
+ * once the line is overdue for confirmation (逾期未确认, domain/overdue.ts).
  *
  * Delivery modes, chosen at the first delivery:
  * - standard 标准配送: one delivery, quantity ≤ ordered; the line is then delivered (fully, even
@@ -32,6 +33,7 @@ export const orderLineMachine = defineMachine({
     delivering: { zh: '配送中', en: 'Delivering', color: 'processing' },
     delivered: { zh: '已配送', en: 'Delivered', color: 'green' },
     terminated: { zh: '已终止', en: 'Terminated', color: 'default' },
+    cancelled: { zh: '已取消', en: 'Cancelled', color: 'default' },
   },
   transitions: {
     confirm: { from: ['pending'], to: 'confirmed', by: ['distributor'], zh: '确认', en: 'Confirm' },
@@ -43,6 +45,8 @@ export const orderLineMachine = defineMachine({
       zh: '终止配送',
       en: 'Terminate delivery',
     },
+    // 取消: the ordering hospital, only once the line is overdue for confirmation (mayCancelLine).
+    cancel: { from: ['pending'], to: 'cancelled', by: ['hospital'], reason: true, zh: '取消', en: 'Cancel' },
   },
 });
 
@@ -181,6 +185,7 @@ export const LINE_STATUS = {
   delivering: 'delivering',
   delivered: 'delivered',
   terminated: 'terminated',
+  cancelled: 'cancelled',
 } as const satisfies { readonly [K in OrderLineStatus]: K };
 
 /** Line statuses a distributor answers (确认 / 拒绝). */

@@ -5,6 +5,7 @@
 import type { DeliveryStatus, InvoiceStatus } from './delivery';
 import type { DeliveryMode, OrderLineStatus } from './order-line';
 import type { DeliveryAction, OrderLineAction, ReturnAction } from './order-actions';
+import type { OverdueKind } from './overdue';
 import type { Actionable } from './page';
 import type { ReturnStatus } from './return';
 
@@ -41,6 +42,8 @@ export interface OrderLineRow extends Actionable<OrderLineAction> {
   orderedAt: string | null;
   confirmedAt: string | null;
   closedAt: string | null;
+  /** 逾期未确认 / 逾期未配送, computed at read from the province's deadlines; null when not overdue. */
+  overdue: OverdueKind | null;
 }
 
 /** The line a delivery or a return belongs to, as the delivery and return lists show it. */

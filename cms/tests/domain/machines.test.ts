@@ -88,6 +88,7 @@ const ORDER_LINE: ExpectedMachine = {
     delivering: { zh: '配送中', en: 'Delivering' },
     delivered: { zh: '已配送', en: 'Delivered' },
     terminated: { zh: '已终止', en: 'Terminated' },
+    cancelled: { zh: '已取消', en: 'Cancelled' },
   },
   transitions: {
     confirm: { from: ['pending'], to: 'confirmed', by: ['distributor'], reason: false, zh: '确认', en: 'Confirm' },
@@ -100,6 +101,7 @@ const ORDER_LINE: ExpectedMachine = {
       zh: '终止配送',
       en: 'Terminate delivery',
     },
+    cancel: { from: ['pending'], to: 'cancelled', by: ['hospital'], reason: true, zh: '取消', en: 'Cancel' },
   },
 };
 

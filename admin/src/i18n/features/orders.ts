@@ -1,7 +1,7 @@
 /** 采购管理 › 订单明细 (manual 001 §3.4). */
 export const zhCN = {
   title: '订单明细',
-  tabs: { lines: '订单明细', todo: '待配送', rework: '撤回修改', delivered: '已配送', returns: '退货处理', myReturns: '退货申请' },
+  tabs: { lines: '订单明细', todo: '待配送', rework: '撤回修改', delivered: '已配送', returns: '退货处理', myReturns: '退货申请', overdue: '逾期', overdueUnconfirmed: '逾期未确认' },
   cols: {
     orderCode: '订单编号',
     lineNo: '行号',
@@ -67,6 +67,7 @@ export const zhCN = {
     details: '配送记录',
     ok: '确定',
     cancel: '取消',
+    cancelLine: '取消',
   },
   form: {
     product: '产品',
@@ -107,6 +108,7 @@ export const zhCN = {
   },
   titles: {
     reject: '拒绝订单明细',
+    cancelLine: '取消订单明细（配送企业逾期未确认）',
     deliver: '配送',
     invoice: '发票',
     check: '查验发票',
@@ -121,7 +123,7 @@ export const zhCN = {
 
 export const enUS: typeof zhCN = {
   title: 'Order lines',
-  tabs: { lines: 'Order lines', todo: 'To deliver', rework: 'Withdraw / modify', delivered: 'Delivered', returns: 'Returns', myReturns: 'Return requests' },
+  tabs: { lines: 'Order lines', todo: 'To deliver', rework: 'Withdraw / modify', delivered: 'Delivered', returns: 'Returns', myReturns: 'Return requests', overdue: 'Overdue', overdueUnconfirmed: 'Overdue for confirmation' },
   cols: {
     orderCode: 'Order no.',
     lineNo: 'Line',
@@ -187,6 +189,7 @@ export const enUS: typeof zhCN = {
     details: 'Deliveries',
     ok: 'OK',
     cancel: 'Cancel',
+    cancelLine: 'Cancel line',
   },
   form: {
     product: 'Product',
@@ -227,6 +230,7 @@ export const enUS: typeof zhCN = {
   },
   titles: {
     reject: 'Reject order lines',
+    cancelLine: 'Cancel the order line (not confirmed in time)',
     deliver: 'Deliver',
     invoice: 'Invoice',
     check: 'Check invoice',

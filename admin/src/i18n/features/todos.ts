@@ -12,6 +12,8 @@ export const zhCN = {
     invoiceChecks: '待查验的发票',
     terminating: '解约中的配送关系',
     'distributor-accounts': '未发放的配送企业账号',
+    'overdue-lines': '逾期的订单明细',
+    'oversight-overdue': '本省逾期的订单明细',
   },
 };
 
@@ -29,5 +31,7 @@ export const enUS: typeof zhCN = {
     invoiceChecks: 'Invoices awaiting your check',
     terminating: 'Relationships in termination',
     'distributor-accounts': 'Distributor accounts not yet issued',
+    'overdue-lines': 'Overdue order lines',
+    'oversight-overdue': 'Overdue order lines in the province',
   },
 };

@@ -13,7 +13,7 @@ import { ReturnsList } from './returns-list';
 import { useTodoCounts } from '../../hooks/use-todo-counts';
 import { useUrlTab } from '../../hooks/use-url-tab';
 
-const DISTRIBUTOR_TABS = ['todo', 'rework', 'delivered', 'returns'] as const;
+const DISTRIBUTOR_TABS = ['todo', 'overdue', 'rework', 'delivered', 'returns'] as const;
 import { ReworkTable } from './rework-table';
 import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
 
@@ -108,6 +108,11 @@ export function DistributorView() {
                 emptyHint={t('panel.empty.todo')}
               />
             ),
+          },
+          {
+            key: 'overdue',
+            label: counted(t('orders.tabs.overdue'), todos['overdue-lines']),
+            children: <LinesTable role="distributor" tab="all" overdue="any" renderActions={lineActions} />,
           },
           {
             key: 'rework',

@@ -15,7 +15,7 @@ import { useTodoCounts } from '../../hooks/use-todo-counts';
 import { useUrlTab } from '../../hooks/use-url-tab';
 import { ANSWERABLE_RETURN_STATUSES, CHECKABLE_INVOICE_STATUSES, DELIVERY_STATUS, deliveryMachine, RECEIVABLE_DELIVERY_STATUSES } from '@domain';
 
-const HOSPITAL_TABS = ['lines', 'receipts', 'invoiceChecks', 'returns'] as const;
+const HOSPITAL_TABS = ['lines', 'overdue', 'receipts', 'invoiceChecks', 'returns'] as const;
 const NOT_WITHDRAWN = deliveryMachine.stateNames.filter((s) => s !== DELIVERY_STATUS.withdrawn);
 import type { DeliveryRow, OrderLineRow, ReturnRow } from './types';
 
@@ -26,6 +26,7 @@ export function HospitalView() {
   const [creating, setCreating] = useState(false);
   const [returning, setReturning] = useState<OrderLineRow | null>(null);
   const [failing, setFailing] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
   const [tab, setTab] = useUrlTab(HOSPITAL_TABS, 'lines');
   const todos = useTodoCounts();
   const pendingReturns = usePageQuery<ReturnRow>('/api/order-returns', { status: ANSWERABLE_RETURN_STATUSES.join(',') }, { pageSize: 1 }).total;
@@ -46,6 +47,16 @@ export function HospitalView() {
           onClick: () => fire({ url: `/order-deliveries/${d.documentId}/check`, values: { result: 'pass' }, success: done }),
         },
         fail: { label: t('orders.actions.fail'), danger: true, onClick: () => setFailing(d.documentId) },
+      }}
+    />
+  );
+
+  const lineActions = (l: OrderLineRow) => (
+    <RowActions
+      actions={l.actions}
+      specs={{
+        cancel: { label: t('orders.actions.cancelLine'), danger: true, onClick: () => setCancelling(l.documentId) },
+        return: { label: t('orders.actions.return'), onClick: () => setReturning(l) },
       }}
     />
   );
@@ -71,13 +82,16 @@ export function HospitalView() {
                     </Button>
                   </Space>
                 }
-                renderActions={(l) => (
-                  <RowActions actions={l.actions} specs={{ return: { label: t('orders.actions.return'), onClick: () => setReturning(l) } }} />
-                )}
+                renderActions={lineActions}
                 renderDeliveryActions={deliveryActions}
                 emptyHint={t('panel.empty.hospitalLines')}
               />
             ),
+          },
+          {
+            key: 'overdue',
+            label: counted(t('orders.tabs.overdueUnconfirmed'), todos['overdue-lines']),
+            children: <LinesTable role="hospital" tab="all" overdue="unconfirmed" renderActions={lineActions} renderDeliveryActions={deliveryActions} />,
           },
           {
             key: 'receipts',
@@ -121,6 +135,16 @@ export function HospitalView() {
         }}
       />
       <ReturnModal line={returning} onClose={() => setReturning(null)} onDone={() => setReturning(null)} />
+      <ReasonModal
+        open={!!cancelling}
+        title={t('orders.titles.cancelLine')}
+        okText={t('orders.actions.cancelLine')}
+        onClose={() => setCancelling(null)}
+        onSubmit={async (reason) => {
+          await run({ url: `/order-lines/${cancelling}/cancel`, values: { reason }, success: done, quiet: true });
+          setCancelling(null);
+        }}
+      />
       <ReasonModal
         open={!!failing}
         title={t('orders.titles.check')}

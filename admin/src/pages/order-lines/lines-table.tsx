@@ -6,9 +6,10 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useGetLocale, useTranslate } from '@refinedev/core';
-import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, LINE_TAB_STATUSES, orderLineMachine, type LineTab, type Role } from '@domain';
+import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, LINE_TAB_STATUSES, orderLineMachine, type LineTab, type OverdueFilter, type Role } from '@domain';
 import { downloadFile } from '../../components/api-helpers';
 import { HistoryDrawer } from '../../components/history-drawer';
+import { OverdueTag } from '../../components/overdue-tag';
 import { StatusTag } from '../../components/status-tag';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { FilterBar, filterQuery, type LineFilters } from './filter-bar';
@@ -33,9 +34,12 @@ export function LinesTable({
   toolbar,
   selection,
   emptyHint,
+  overdue,
 }: {
   role: Role;
   tab: LineTab;
+  /** Only the lines overdue (逾期未确认 / 逾期未配送 / either), as the server computes them now. */
+  overdue?: OverdueFilter;
   renderActions?: (l: OrderLineRow) => ReactNode;
   renderDeliveryActions?: (d: DeliveryRow) => ReactNode;
   toolbar?: ReactNode;
@@ -49,7 +53,12 @@ export function LinesTable({
   const [filters, setFilters] = useState<LineFilters>({});
   const [history, setHistory] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<string[]>([]);
-  const { rows, loading, pagination } = usePageQuery<OrderLineRow>('/api/order-lines/search', { tab, ...filterQuery(filters), sort: 'orderedAt:desc' });
+  const { rows, loading, pagination } = usePageQuery<OrderLineRow>('/api/order-lines/search', {
+    tab,
+    ...(overdue ? { overdue } : {}),
+    ...filterQuery(filters),
+    sort: overdue ? 'orderedAt:asc' : 'orderedAt:desc',
+  });
 
   const party = role === 'hospital' || role === 'distributor';
   const toggle = (id: string) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
@@ -91,7 +100,16 @@ export function LinesTable({
     },
     { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 60 },
     { title: t('orders.cols.amount'), render: (_, l) => formatFen(l.amountFen), width: 95 },
-    { title: t('orders.cols.status'), render: (_, l) => <StatusTag machine="orderLine" value={l.status} note={l.reason} />, width: 100 },
+    {
+      title: t('orders.cols.status'),
+      render: (_, l) => (
+        <Space direction="vertical" size={2}>
+          <StatusTag machine="orderLine" value={l.status} note={l.reason} />
+          <OverdueTag value={l.overdue} />
+        </Space>
+      ),
+      width: 110,
+    },
     ...(party
       ? [
           {
@@ -134,7 +152,7 @@ export function LinesTable({
     ...(l.reason ? [{ label: t('orders.cols.reason'), value: l.reason }] : []),
   ];
   const exportLines = (f: LineFilters) =>
-    downloadFile('/api/order-lines/export', { tab, ...filterQuery(f), lang }, `${t('orders.title')}.xlsx`)
+    downloadFile('/api/order-lines/export', { tab, ...(overdue ? { overdue } : {}), ...filterQuery(f), lang }, `${t('orders.title')}.xlsx`)
       .then(() => message.success(t('orders.msg.exported')))
       .catch((e: Error) => message.error(e.message));
 

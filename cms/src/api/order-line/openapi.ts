@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { LINE_STATUS } from '../../domain';
 import { describeRoutes, pagingQuery } from '../../utils/openapi';
-import { dayQuery, lineQuery, statusQuery, tabQuery } from './controllers/lines';
+import { dayQuery, lineQuery, overdueQuery, statusQuery, tabQuery } from './controllers/lines';
 
-const listQuery = statusQuery.extend(tabQuery.shape).extend(dayQuery.shape).extend(lineQuery.shape);
+const listQuery = statusQuery.extend(tabQuery.shape).extend(overdueQuery.shape).extend(dayQuery.shape).extend(lineQuery.shape);
 const ids = z
   .array(z.string())
   .min(1)
@@ -17,6 +17,7 @@ const line = {
   quantity: 20,
   deliveredQty: 0,
   status: LINE_STATUS.confirmed,
+  overdue: null,
   actions: ['deliver', 'terminate'],
 };
 
@@ -26,12 +27,13 @@ export default describeRoutes('订单明细', [
     path: '/order-lines/search',
     summary: '订单明细列表（待配送、已配送）',
     description:
-      '本机构范围内的订单明细。配送企业的“待配送”：`tab=todo`（待确认、企业已确认、配送中）；只看可配送的：`status=confirmed,delivering`。每行的 `actions` 为调用者可执行的操作。',
+      '本机构范围内的订单明细。配送企业的“待配送”：`tab=todo`（待确认、企业已确认、配送中）；只看可配送的：`status=confirmed,delivering`。每行的 `actions` 为调用者可执行的操作；`overdue` 为 `unconfirmed`（逾期未确认）、`undelivered`（逾期未配送）或 null，按本省配送时限和工作日历在读取时计算；`overdue=any|unconfirmed|undelivered` 只列逾期的。',
     query: listQuery.extend(pagingQuery.shape),
     response: { description: '一页订单明细', example: { data: [line], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } } },
     errors: [
       { status: 400, code: 'TAB_INVALID', message: '不支持的页签' },
       { status: 400, code: 'STATUS_INVALID', message: '状态筛选条件不正确' },
+      { status: 400, code: 'OVERDUE_INVALID', message: '逾期筛选条件不正确（any、unconfirmed 或 undelivered）' },
       { status: 400, code: 'INVALID_PAGINATION', message: '分页参数无效：页码和每页条数须为正整数' },
     ],
   },
@@ -72,5 +74,16 @@ export default describeRoutes('订单明细', [
     summary: '终止配送',
     description: '订单明细终止配送；已配送的数量保留。',
     body: z.object({ reason: z.string().optional().meta({ description: '理由（选填）' }) }),
+  },
+  {
+    method: 'POST',
+    path: '/order-lines/:id/cancel',
+    summary: '取消',
+    description: '医疗机构取消逾期未确认的订单明细（配送企业未在确认时限内确认或拒绝），须填写取消理由。',
+    body: z.object({ reason: z.string().meta({ description: '取消理由', example: '配送企业逾期未确认' }) }),
+    errors: [
+      { status: 400, code: 'REASON_REQUIRED', message: '请填写取消理由' },
+      { status: 409, code: 'LINE_NOT_OVERDUE', message: '该订单明细尚未逾期未确认，不能取消' },
+    ],
   },
 ]);

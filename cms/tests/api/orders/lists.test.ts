@@ -108,6 +108,7 @@ describe('order-line lists', () => {
       '单价（元）',
       '金额（元）',
       '状态',
+      '逾期',
       '配送方式',
       '已配送',
       '已收货',
@@ -132,7 +133,7 @@ describe('order-line lists', () => {
       formatFen(24690),
       '待确认',
     ]);
-    expect(String(data[0]![16])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(String(data[0]![17])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // Another organisation's export holds none of them.
     expect(await workbook(`/api/order-lines/export?productId=${w.product.id}`, await loginAs('bjDist2'))).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff } from '../../../domain';
+import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff, type OverdueFilter, type ProvinceCutoffs } from '../../../domain';
+import { whereOverdue } from '../../../db/overdue';
 import { securityEventOf } from '../../../db/security-events';
 import { endAllSessions } from '../../../db/users';
 
@@ -13,6 +14,10 @@ async function todosFor(actor: Actor): Promise<Todos> {
   const count = async (q: Knex.QueryBuilder) => Number(((await q.count({ n: '*' }).first()) as { n?: unknown } | undefined)?.n ?? 0);
   const org = actor.orgId;
   const S = TODO_STATUSES;
+  // 逾期 lines (computed at read, domain/overdue.ts): the distributor's and the province's of either kind,
+  // the hospital's that it may 取消 (逾期未确认).
+  const cut = await (strapi.service('api::working-calendar.working-calendar') as unknown as { cutoffs(at: Date): Promise<ProvinceCutoffs> }).cutoffs(now());
+  const overdue = (column: string, value: unknown, kind: OverdueFilter) => count(whereOverdue(knex('order_lines').where(column, value), kind, cut));
   // Contracts where the caller's organisation is the party of its role and has not signed yet.
   const contractsToSign = (column: string, party: string) =>
     count(
@@ -28,6 +33,7 @@ async function todosFor(actor: Actor): Promise<Todos> {
         delegations: await count(knex('delegations').where({ distributor_org_id: org }).whereIn('status', S.distributorDelegations)),
         'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', S.distributorRelationships)),
         'order-lines': await count(knex('order_lines').where({ distributor_org_id: org }).whereIn('status', S.distributorOrderLines)),
+        'overdue-lines': await overdue('distributor_org_id', org, 'any'),
         returns: await count(knex('return_requests').where({ distributor_org_id: org }).whereIn('status', S.distributorReturns)),
         invoices: await count(
           knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', S.distributorInvoices).whereNot('status', DELIVERY_STATUS.withdrawn),
@@ -36,6 +42,7 @@ async function todosFor(actor: Actor): Promise<Todos> {
     case 'hospital':
       return {
         contracts: await contractsToSign('hospital_org_id', 'hospital'),
+        'overdue-lines': await overdue('hospital_org_id', org, 'unconfirmed'),
         receipts: await count(knex('deliveries').where({ hospital_org_id: org }).whereIn('status', S.hospitalReceipts)),
         invoiceChecks: await count(
           knex('deliveries').where({ hospital_org_id: org }).whereIn('invoice_status', S.hospitalInvoiceChecks).whereNot('status', DELIVERY_STATUS.withdrawn),
@@ -53,7 +60,10 @@ async function todosFor(actor: Actor): Promise<Todos> {
         contracts: await contractsToSign('manufacturer_org_id', 'manufacturer'),
       };
     case 'bureau':
-      return { 'distributor-accounts': await count(knex('distributor_accounts').where({ province_code: actor.provinceCode, issued: false })) };
+      return {
+        'distributor-accounts': await count(knex('distributor_accounts').where({ province_code: actor.provinceCode, issued: false })),
+        'oversight-overdue': await overdue('province_code', actor.provinceCode ?? '--', 'any'),
+      };
     default:
       return {};
   }

@@ -1,19 +1,24 @@
 /** Order lines over HTTP: parse with utils/query, call api::order-line.lines, answer. */
 import { z } from 'zod';
-import { chinaDayBounds, LINE_TABS, orderLineMachine } from '../../../domain';
+import { chinaDayBounds, LINE_TABS, orderLineMachine, OVERDUE_FILTERS } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
 import type linesService from '../services/lines';
+import type cancelService from '../services/line-cancel';
 import { LINE_SORT_FIELDS, type LineFilters } from '../services/lines';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
 const svc = () => strapi.service('api::order-line.lines') as unknown as ReturnType<typeof linesService>;
+const cancelSvc = () => strapi.service('api::order-line.line-cancel') as unknown as ReturnType<typeof cancelService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
 export const tabQuery = z.object({ tab: z.preprocess(first, z.enum(LINE_TABS, { message: '不支持的页签' }).optional()) });
 export const dayQuery = z.object({ from: dayParam(), to: dayParam() });
+export const overdueQuery = z.object({
+  overdue: z.preprocess(first, z.enum(OVERDUE_FILTERS, { message: '逾期筛选条件不正确（any、unconfirmed 或 undelivered）' }).optional()),
+});
 export const lineQuery = z.object({
   hospitalOrgId: idParam(),
   distributorOrgId: idParam(),
@@ -23,13 +28,14 @@ export const lineQuery = z.object({
   sort: sortParam(LINE_SORT_FIELDS, { field: 'orderedAt', dir: 'desc' }),
 });
 
-/** The filters of the line lists; each bad parameter answers 400 with its own code (STATUS_INVALID, TAB_INVALID, DATE_INVALID, INVALID_INPUT). */
+/** The filters of the line lists; each bad parameter answers 400 with its own code (STATUS_INVALID, TAB_INVALID, OVERDUE_INVALID, DATE_INVALID, INVALID_INPUT). */
 function lineFilters(query: unknown): LineFilters {
   const { status } = parseInput(statusQuery, query, 'STATUS_INVALID');
+  const { overdue } = parseInput(overdueQuery, query, 'OVERDUE_INVALID');
   const { tab } = parseInput(tabQuery, query, 'TAB_INVALID');
   const days = parseInput(dayQuery, query, 'DATE_INVALID');
   const rest = parseInput(lineQuery, query);
-  return { ...rest, orderCode: rest.orderCode || undefined, tab, status, ...chinaDayBounds(days.from, days.to) };
+  return { ...rest, orderCode: rest.orderCode || undefined, tab, status, overdue, ...chinaDayBounds(days.from, days.to) };
 }
 
 export default {
@@ -64,5 +70,11 @@ export default {
   async terminate(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     ctx.body = await svc().terminate(actor, String(ctx.params.id), requestBody(ctx).reason);
+  },
+
+  /** 取消: the hospital of a line overdue for confirmation. */
+  async cancel(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    ctx.body = await cancelSvc().cancel(actor, String(ctx.params.id), requestBody(ctx).reason);
   },
 };

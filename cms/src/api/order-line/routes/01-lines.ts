@@ -11,5 +11,6 @@ export default {
     { method: 'POST', path: '/order-lines/confirm', handler: 'lines.confirm', config: DIST },
     { method: 'POST', path: '/order-lines/reject', handler: 'lines.reject', config: DIST },
     { method: 'POST', path: '/order-lines/:id/terminate', handler: 'lines.terminate', config: DIST },
+    { method: 'POST', path: '/order-lines/:id/cancel', handler: 'lines.cancel', config: roles('hospital') },
   ],
 };

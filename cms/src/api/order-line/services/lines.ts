@@ -15,6 +15,7 @@ import {
   MAX_LINES_PER_ANSWER,
   optionalReason,
   orderLineMachine,
+  OVERDUE_LABELS,
   requireReason,
   TERMINABLE_LINE_STATUSES,
   type Lang,
@@ -22,7 +23,9 @@ import {
   type OrderLineDetail,
   type OrderLineRow,
   type OrderLineStatus,
+  type OverdueFilter,
   type Page,
+  type ProvinceCutoffs,
 } from '../../../domain';
 import { assertOwner, assertReadable, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
@@ -33,6 +36,7 @@ import { fastAll, fastAllByKey } from '../../../db/fast-read';
 import { orgNames } from '../../../db/org-names';
 import { deliveryOut, LINE_COLUMNS, lineOut, returnOut, type RawRow } from '../../../db/order-rows';
 import { COUNT_CAP, ORDER_COUNTS, orderTx, ownRowsColumn, readLine, readLineById } from '../../../db/order-tables';
+import { cutoffsKey, whereOverdue } from '../../../db/overdue';
 
 const LINE = 'api::order-line.order-line';
 const NOT_LINE_DISTRIBUTOR = '仅该订单的配送企业可执行此操作';
@@ -47,6 +51,8 @@ export interface LineFilters {
   orderCode?: string;
   from?: Date;
   to?: Date;
+  /** 逾期未确认 / 逾期未配送 / either, at the request's instant. */
+  overdue?: OverdueFilter;
   sort?: { field: LineSortField; dir: 'asc' | 'desc' };
 }
 
@@ -63,9 +69,12 @@ const SORT_COLUMNS: { readonly [F in LineSortField]: string } = {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const conflict = (message: string) => new DomainError('CONFLICT', message, { status: 409 });
 const history = (actor: Actor, changes: unknown[]) => strapi.service('api::state-history.state-history').record(actor, changes);
+/** The overdue cutoffs of every province now (api::working-calendar). */
+export const cutoffsNow = (): Promise<ProvinceCutoffs> =>
+  (strapi.service('api::working-calendar.working-calendar') as unknown as { cutoffs(at: Date): Promise<ProvinceCutoffs> }).cutoffs(now());
 
 /** The lines of the actor's scope matching `f` (no order, no columns): one builder for page, count and export. */
-function linesQuery(actor: Actor, f: LineFilters) {
+function linesQuery(actor: Actor, f: LineFilters, cut: ProvinceCutoffs) {
   const knex = strapi.db.connection as Knex;
   const statuses = lineStatusFilter(f.tab, f.status);
   const own = ownRowsColumn(actor, 'line');
@@ -80,17 +89,19 @@ function linesQuery(actor: Actor, f: LineFilters) {
     qb = whereContains(qb, ['product_name', 'product_code', 'order_code'], f.q);
     if (f.from) qb = qb.where('ordered_at', '>=', f.from);
     if (f.to) qb = qb.where('ordered_at', '<', f.to);
+    if (f.overdue) qb = whereOverdue(qb, f.overdue, cut);
     return qb;
   };
   // Keyed by everything build() reads, so a cache hit costs no SQL compilation.
-  const key = JSON.stringify([own, statuses, f.hospitalOrgId, f.distributorOrgId, f.productId, f.orderCode, f.q, f.from, f.to]);
+  const overdue = f.overdue ? `${f.overdue}@${cutoffsKey(cut)}` : null;
+  const key = JSON.stringify([own, statuses, f.hospitalOrgId, f.distributorOrgId, f.productId, f.orderCode, f.q, f.from, f.to, overdue]);
   return { build, key };
 }
 
-async function lineRows(actor: Actor, f: LineFilters, offset: number, limit: number): Promise<RawRow[]> {
+async function lineRows(actor: Actor, f: LineFilters, cut: ProvinceCutoffs, offset: number, limit: number): Promise<RawRow[]> {
   const { field, dir } = f.sort ?? { field: 'orderedAt', dir: 'desc' };
   const col = SORT_COLUMNS[field];
-  const { build, key } = linesQuery(actor, f);
+  const { build, key } = linesQuery(actor, f, cut);
   return fastAllByKey(`${key}|${col}|${dir}|${limit}|${offset}`, () =>
     build()
       .select(LINE_COLUMNS)
@@ -118,6 +129,7 @@ const EXPORT_COLUMNS: ReadonlyArray<{ zh: string; en: string; width?: number; va
   { zh: '单价（元）', en: 'Unit price (yuan)', value: (l) => formatFen(l.unitPriceFen) },
   { zh: '金额（元）', en: 'Amount (yuan)', value: (l) => formatFen(l.amountFen) },
   { zh: '状态', en: 'Status', value: (l, lang) => orderLineMachine.label(l.status, lang) },
+  { zh: '逾期', en: 'Overdue', value: (l, lang) => (l.overdue ? OVERDUE_LABELS[l.overdue][lang === 'en-US' ? 'en' : 'zh'] : '') },
   { zh: '配送方式', en: 'Delivery mode', value: (l, lang) => (l.deliveryMode ? DELIVERY_MODE_LABELS[l.deliveryMode][lang === 'en-US' ? 'en' : 'zh'] : '') },
   { zh: '已配送', en: 'Delivered', value: (l) => l.deliveredQty },
   { zh: '已收货', en: 'Received', value: (l) => l.receivedQty },
@@ -136,14 +148,15 @@ export default () => ({
     page: number,
     pageSize: number,
   ): Promise<Page<OrderLineRow> & { meta: { pagination: { totalCapped?: true } } }> {
-    const rows = await lineRows(actor, f, (page - 1) * pageSize, pageSize);
+    const cut = await cutoffsNow();
+    const rows = await lineRows(actor, f, cut, (page - 1) * pageSize, pageSize);
     let total: number;
     let capped = false;
     if (page === 1 && rows.length < pageSize) total = rows.length;
     else {
       // A bounded count (an index range per status): the list says "10000+" beyond COUNT_CAP.
       const knex = strapi.db.connection as Knex;
-      const { build, key } = linesQuery(actor, f);
+      const { build, key } = linesQuery(actor, f, cut);
       total = await cachedCount(ORDER_COUNTS, key, async () => {
         const res = await fastAll<{ n: unknown }>(
           knex.count({ n: '*' }).from(
@@ -162,7 +175,7 @@ export default () => ({
     }
     const names = await namesOfLines(rows);
     return {
-      data: rows.map((r) => lineOut(r, actor, names)),
+      data: rows.map((r) => lineOut(r, actor, names, cut)),
       meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total, ...(capped ? { totalCapped: true as const } : {}) } },
     };
   },
@@ -174,11 +187,13 @@ export default () => ({
       width: c.width,
       value: (l) => c.value(l, lang),
     }));
+    let cut: ProvinceCutoffs | undefined;
     const pager = offsetPager(
       async (offset, limit) => {
-        const rows = await lineRows(actor, f, offset, limit);
+        cut ??= await cutoffsNow();
+        const rows = await lineRows(actor, f, cut, offset, limit);
         const names = await namesOfLines(rows);
-        return rows.map((r) => lineOut(r, actor, names));
+        return rows.map((r) => lineOut(r, actor, names, cut));
       },
       2000,
       EXPORT_MAX_ROWS,
@@ -194,10 +209,10 @@ export default () => ({
       strapi.db.connection('deliveries').where('order_line_id', r.id).orderBy('seq', 'asc').orderBy('id', 'asc') as Promise<RawRow[]>,
       strapi.db.connection('return_requests').where('order_line_id', r.id).orderBy('id', 'asc') as Promise<RawRow[]>,
     ]);
-    const names = await namesOfLines([r]);
+    const [names, cut] = await Promise.all([namesOfLines([r]), cutoffsNow()]);
     return {
       data: {
-        ...lineOut(r, actor, names),
+        ...lineOut(r, actor, names, cut),
         deliveries: deliveries.map((d) => deliveryOut(d, actor)),
         returns: returns.map((x) => returnOut(x, actor)),
       },
