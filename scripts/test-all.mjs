@@ -28,6 +28,12 @@ const suites = [
 ];
 if (process.env.TEST_DATABASE_URL) {
   suites.push({ name: 'api (postgres)', cmd: ['npm', 'run', 'test:api', '-w', 'cms'], report: 'cms/.tmp/results-api-postgres.json', kind: 'vitest' });
+  suites.push({
+    name: 'cluster (postgres, two processes)',
+    cmd: ['npm', 'run', 'test:cluster', '-w', 'cms'],
+    report: 'cms/.tmp/results-cluster.json',
+    kind: 'vitest',
+  });
 }
 suites.push({ name: 'e2e (chromium)', cmd: ['npm', 'run', 'test', '-w', 'e2e'], report: 'e2e/test-results/results.json', kind: 'playwright' });
 

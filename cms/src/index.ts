@@ -15,6 +15,7 @@ import { registerRelationshipExpiry } from './jobs/relationship-expiry';
 import { seedsDemo } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
 import { registerMetrics } from './bootstrap/metrics';
+import { registerClusterBus, stopCluster } from './bootstrap/cluster';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +27,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerMetrics(strapi);
+    await registerClusterBus(strapi);
     await registerRoles(strapi);
     await registerOpenApiDocument(strapi);
     await seedRegions(strapi);
@@ -38,5 +40,9 @@ export default {
       await seedDemoContracts(strapi);
       await seedDemoContacts(strapi);
     }
+  },
+
+  async destroy() {
+    await stopCluster();
   },
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { notifyClusterSoon } from '../db/cluster-bus';
 import { authChanged } from '../utils/auth-events';
 
 /**
@@ -77,7 +78,9 @@ export function endSessionsOnBlockOrPassword(event: { model: { uid: string }; pa
 export function registerAuthChangeLifecycles(strapi: Core.Strapi) {
   const announce = (event: WriteEvent) => {
     const change = authChangeOf(event);
-    if (change) authChanged(change);
+    if (!change) return;
+    authChanged(change);
+    notifyClusterSoon(strapi.db.connection, { kind: 'auth', userIds: change.userIds });
   };
   strapi.db.lifecycles.subscribe({
     models: [USER, ORGANISATION, ROLE, PERMISSION],

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { notifyClusterSoon } from '../db/cluster-bus';
 
-/** A content manager's change to the working calendar or a deadline rule applies at the next read in this process. */
+/** A content manager's change to the working calendar or a deadline rule applies at the next read, in every server process. */
 export function registerCalendarLifecycles(strapi: Core.Strapi) {
-  const clear = () => (strapi.service('api::working-calendar.working-calendar') as unknown as { clearCache(): void }).clearCache();
+  const clear = () => {
+    (strapi.service('api::working-calendar.working-calendar') as unknown as { clearCache(): void }).clearCache();
+    notifyClusterSoon(strapi.db.connection, { kind: 'calendar' });
+  };
   strapi.db.lifecycles.subscribe({
     models: ['api::working-calendar.working-calendar-day', 'api::working-calendar.deadline-rule'],
     afterCreate: clear,

@@ -3,6 +3,8 @@
  * until a write of that family commits (`bumpCounts(family)`) or `ttlMs` passes (rows written
  * elsewhere). A count started before a bump is stored under the old version: stale, never wrongly fresh.
  */
+import { notifyClusterSoon } from './cluster-bus';
+
 interface Family {
   version: number;
   entries: Map<string, { at: number; version: number; total: number }>;
@@ -15,9 +17,16 @@ function family(name: string): Family {
   return f;
 }
 
-/** Marks every cached total of `name` stale (call after the write commits, or inside it: both are safe). */
+/** Marks every cached total of `name` stale here and in the other server processes (call after the write commits, or inside it: both are safe). */
 export function bumpCounts(name: string): void {
   family(name).version++;
+  notifyClusterSoon(strapi.db.connection, { kind: 'counts', family: name });
+}
+
+/** Another process's bump (db/cluster-bus.ts), or every family when `name` is undefined. */
+export function markCountsStale(name?: string): void {
+  if (name === undefined) for (const f of families.values()) f.version++;
+  else family(name).version++;
 }
 
 export interface CountCacheOptions {

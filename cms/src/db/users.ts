@@ -9,6 +9,7 @@ import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
 import { afterLoginFailure, type LockoutPolicy, type LoginFailures } from '../domain/login-guard';
 import { authChanged } from '../utils/auth-events';
+import { notifyCluster } from './cluster-bus';
 
 const CHUNK = 300;
 const db = (): Knex => strapi.db.connection as unknown as Knex;
@@ -19,9 +20,14 @@ function chunks<X>(xs: readonly X[], n = CHUNK): X[][] {
   return out;
 }
 
-/** Announces the change when the transaction `k` ends (at once outside one): never before the commit. */
-function announce(k: Knex, userIds: number[]): void {
+/**
+ * Announces the change when the transaction `k` ends (at once outside one): never before the commit.
+ * The other server processes hear it through `k` too, so PostgreSQL delivers it with the commit,
+ * before this process answers (db/cluster-bus.ts).
+ */
+async function announce(k: Knex, userIds: number[]): Promise<void> {
   const change = { userIds };
+  await notifyCluster(k, { kind: 'auth', userIds });
   const tx = k as unknown as Partial<Knex.Transaction>;
   if (tx.isTransaction && tx.executionPromise) {
     tx.executionPromise.then(
@@ -113,7 +119,7 @@ export async function createLogins(k: Knex, logins: readonly NewLogin[], at: Dat
  */
 export async function setBlocked(k: Knex, userId: number, blocked: boolean, at: Date): Promise<void> {
   await k('up_users').where('id', userId).update({ blocked, updated_at: at, tokens_valid_after: sessionsEndedAt() });
-  announce(k, [userId]);
+  await announce(k, [userId]);
 }
 
 /** 重置密码: a stored hash, and whether the holder must change it before anything else; every earlier session ends. */
@@ -121,35 +127,35 @@ export async function setPasswordHash(k: Knex, userId: number, passwordHash: str
   await k('up_users')
     .where('id', userId)
     .update({ password: passwordHash, must_change_password: mustChangePassword, updated_at: at, tokens_valid_after: sessionsEndedAt() });
-  announce(k, [userId]);
+  await announce(k, [userId]);
 }
 
 /** The name shown for the login (the company name after 编辑), with its organisation renamed: cached actors are dropped. */
 export async function setDisplayName(k: Knex, userId: number, displayName: string, at: Date): Promise<void> {
   await k('up_users').where('id', userId).update({ display_name: displayName, updated_at: at });
   // The organisation's name changed with it: cached actors carry it.
-  announce(k, [userId]);
+  await announce(k, [userId]);
 }
 
 /** An operator's name and phone (经办人 编辑): nothing about who may do what changes. */
 export async function setOperatorDetails(k: Knex, userId: number, displayName: string, phone: string, at: Date): Promise<void> {
   await k('up_users').where('id', userId).update({ display_name: displayName, phone, updated_at: at });
   // The history names the operator from the cached actor: drop it.
-  announce(k, [userId]);
+  await announce(k, [userId]);
 }
 
 /** 停用 / 启用 of an organisation: its logins are refused (or allowed again) from the next request. */
 export async function setOrganisationEnabled(k: Knex, orgId: number, enabled: boolean, at: Date): Promise<void> {
   await k('organisations').where('id', orgId).update({ enabled, updated_at: at });
   const ids = (await k('up_users_organisation_lnk').where('organisation_id', orgId).select('user_id')).map((r) => Number(r.user_id));
-  announce(k, ids);
+  await announce(k, ids);
 }
 
 /** After a password change: the forced change is done. */
 export async function clearMustChangePassword(userId: number, at: Date): Promise<void> {
   const k = db();
   await k('up_users').where('id', userId).update({ must_change_password: false, updated_at: at });
-  announce(k, [userId]);
+  await announce(k, [userId]);
 }
 
 /** The time of a successful login, on the login and on the distributor account it belongs to (是否登录). */
@@ -175,7 +181,7 @@ export async function endAllSessions(userIds: readonly number[], opts: { k?: Kne
   const k = opts.k ?? db();
   const validAfter = opts.keepFrom ?? sessionsEndedAt();
   for (const part of chunks(userIds)) await k('up_users').whereIn('id', part).update({ tokens_valid_after: validAfter });
-  announce(k, [...userIds]);
+  await announce(k, [...userIds]);
 }
 
 /** What the login guard reads of a login (domain/login-guard.ts). */
