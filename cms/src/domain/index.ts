@@ -45,6 +45,7 @@ export * from './login-guard';
 export * from './batch-delivery';
 export * from './working-days';
 export * from './deadlines';
+export * from './statistics';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';
