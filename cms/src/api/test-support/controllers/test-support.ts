@@ -3,13 +3,40 @@ import { now, setClockOffset, clockOffset } from '../../../utils/clock';
 import { setLoginLimits } from '../../../utils/login-throttle';
 import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { businessChecksum, routeTable } from '../support/route-table';
+import { recountStats, storedStats } from '../../../db/line-stats';
+
+let loopDelay: IntervalHistogram | null = null;
 
 function guard() {
   if (process.env.NODE_ENV !== 'test') throw new Error('test support is only available in the test environment');
 }
 
 export default {
+  /** The 统计查询 aggregates against a full recount of the order lines: the keys that differ (first 20). */
+  async statsRecount(ctx: HttpContext) {
+    guard();
+    const [stored, recounted] = await Promise.all([storedStats(), recountStats()]);
+    const keys = new Set([...stored.keys(), ...recounted.keys()]);
+    const differences = [...keys]
+      .filter((k) => JSON.stringify(stored.get(k) ?? null) !== JSON.stringify(recounted.get(k) ?? null))
+      .slice(0, 20)
+      .map((k) => ({ key: k, stored: stored.get(k) ?? null, recounted: recounted.get(k) ?? null }));
+    ctx.body = { stored: stored.size, recounted: recounted.size, differences };
+  },
+
+  /** POST starts (or restarts) measuring the event loop's delay; GET answers the longest block since, in ms. */
+  eventLoop(ctx: HttpContext) {
+    guard();
+    if ((ctx as unknown as { method: string }).method === 'POST' || !loopDelay) {
+      loopDelay?.disable();
+      loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+    }
+    ctx.body = { maxMs: loopDelay.max / 1e6, p99Ms: loopDelay.percentile(99) / 1e6, meanMs: loopDelay.mean / 1e6 };
+  },
+
   clock(ctx: HttpContext) {
     guard();
     ctx.body = { now: now().toISOString(), offsetMs: clockOffset() };
