@@ -74,9 +74,7 @@ export async function bumpStats(trx: Knex.Transaction, key: StatKey, delta: Part
     province_code: key.provinceCode,
   };
   for (const f of STAT_FIGURES) row[STAT_COLUMNS[f]] = delta[f] ?? 0;
-  const merge = Object.fromEntries(
-    figures.map((f) => [STAT_COLUMNS[f], k.raw('?? + excluded.??', [`${LINE_STATS}.${STAT_COLUMNS[f]}`, STAT_COLUMNS[f]])]),
-  );
+  const merge = Object.fromEntries(figures.map((f) => [STAT_COLUMNS[f], k.raw('?? + excluded.??', [`${LINE_STATS}.${STAT_COLUMNS[f]}`, STAT_COLUMNS[f]])]));
   await k(LINE_STATS)
     .transacting(trx)
     .insert(row)

@@ -126,10 +126,7 @@ export async function statRows(
 export async function statRowCount(actor: StatScope, view: StatView, f: StatFilters): Promise<number> {
   const k = knex();
   const col = `s.${VIEW_COLUMN[view]}`;
-  const r: { n?: unknown } | undefined = await k
-    .count({ n: '*' })
-    .from(filteredStats(actor, f).select(col).groupBy(col).as('g'))
-    .first();
+  const r: { n?: unknown } | undefined = await k.count({ n: '*' }).from(filteredStats(actor, f).select(col).groupBy(col).as('g')).first();
   return num(r?.n);
 }
 

@@ -63,9 +63,39 @@ beforeAll(async () => {
   await ok(`/api/hospital-relationships/${rel.documentId}/acceptRevoke`, {}, dist);
 });
 
-const P1 = { lines: 2, orderedQty: 16, orderedFen: 16 * PRICE, deliveredQty: 12, deliveredFen: 12 * PRICE, receivedQty: 6, returnedQty: 1, returnedFen: PRICE, terminatedLines: 1 };
-const P2 = { lines: 1, orderedQty: 5, orderedFen: 5 * PRICE, deliveredQty: 0, deliveredFen: 0, receivedQty: 0, returnedQty: 0, returnedFen: 0, terminatedLines: 0 };
-const TOTAL = { lines: 3, orderedQty: 21, orderedFen: 21 * PRICE, deliveredQty: 12, deliveredFen: 12 * PRICE, receivedQty: 6, returnedQty: 1, returnedFen: PRICE, terminatedLines: 1 };
+const P1 = {
+  lines: 2,
+  orderedQty: 16,
+  orderedFen: 16 * PRICE,
+  deliveredQty: 12,
+  deliveredFen: 12 * PRICE,
+  receivedQty: 6,
+  returnedQty: 1,
+  returnedFen: PRICE,
+  terminatedLines: 1,
+};
+const P2 = {
+  lines: 1,
+  orderedQty: 5,
+  orderedFen: 5 * PRICE,
+  deliveredQty: 0,
+  deliveredFen: 0,
+  receivedQty: 0,
+  returnedQty: 0,
+  returnedFen: 0,
+  terminatedLines: 0,
+};
+const TOTAL = {
+  lines: 3,
+  orderedQty: 21,
+  orderedFen: 21 * PRICE,
+  deliveredQty: 12,
+  deliveredFen: 12 * PRICE,
+  receivedQty: 6,
+  returnedQty: 1,
+  returnedFen: PRICE,
+  terminatedLines: 1,
+};
 
 describe(`统计查询 (${inject('database')})`, () => {
   it('按产品查询: every figure of the lines, both 配送率, the totals row, sorting', async () => {
@@ -136,7 +166,15 @@ describe(`统计查询 (${inject('database')})`, () => {
     expect(wb.status).toBe(200);
     expect(wb.rows).toHaveLength(3);
     expect(wb.rows[0]).toMatchObject({ 采购数量: 5, 配送数量: 0, '采购金额（元）': '617.25', '配送率（数量）': '0.0%' });
-    expect(wb.rows[1]).toMatchObject({ 采购数量: 16, 配送数量: 12, 收货数量: 6, 退货数量: 1, '退货金额（元）': '123.45', '配送率（数量）': '75.0%', 已终止明细数: 1 });
+    expect(wb.rows[1]).toMatchObject({
+      采购数量: 16,
+      配送数量: 12,
+      收货数量: 6,
+      退货数量: 1,
+      '退货金额（元）': '123.45',
+      '配送率（数量）': '75.0%',
+      已终止明细数: 1,
+    });
     expect(wb.rows[2]).toMatchObject({ 产品: '合计', 采购数量: 21, 配送数量: 12 });
   });
 

@@ -11,7 +11,13 @@ import type { StatFilters } from '../services/statistics';
 const svc = () => strapi.service('api::statistic.statistics') as unknown as ReturnType<typeof statisticsService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const code = (max: number, message: string) =>
-  z.preprocess((v) => (first(v) === '' ? undefined : first(v)), z.string({ message }).regex(new RegExp(`^\\d{2,${max}}$`), { message }).optional());
+  z.preprocess(
+    (v) => (first(v) === '' ? undefined : first(v)),
+    z
+      .string({ message })
+      .regex(new RegExp(`^\\d{2,${max}}$`), { message })
+      .optional(),
+  );
 
 /** The longest 下单日期 range one request reads (a few years of history). */
 const MAX_RANGE_DAYS = 3 * 366;
