@@ -9,6 +9,8 @@ import { lineStatFigures, STAT_FIGURES, statKeyOf, zeroFigures, type StatFigures
 import { dbDate, type RawRow } from './values';
 
 export const LINE_STATS = 'line_stats';
+/** The same sums per month ('YYYY-MM' in column `month`). */
+export const LINE_STATS_MONTHLY = 'line_stats_monthly';
 
 /** Figure name → column. */
 export const STAT_COLUMNS: { readonly [F in keyof StatFigures]: string } = {
@@ -22,7 +24,7 @@ export const STAT_COLUMNS: { readonly [F in keyof StatFigures]: string } = {
   returnedFen: 'returned_fen',
   terminatedLines: 'terminated_lines',
 };
-const KEY_COLUMNS = ['day', 'product_id', 'distributor_org_id', 'hospital_org_id', 'manufacturer_org_id', 'province_code'] as const;
+const DIM_COLUMNS = ['product_id', 'distributor_org_id', 'hospital_org_id', 'manufacturer_org_id', 'province_code'] as const;
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
@@ -60,26 +62,28 @@ export const statLineOfRow = (r: RawRow) => ({
   returnedQty: num(r.returned_qty),
 });
 
-/** Adds `delta` to the aggregate row `key` (created at zero) in transaction `trx`; a zero delta writes nothing. */
+/** Adds `delta` to the daily and the monthly aggregate rows of `key` (created at zero) in transaction `trx`; a zero delta writes nothing. */
 export async function bumpStats(trx: Knex.Transaction, key: StatKey, delta: Partial<StatFigures>): Promise<void> {
   const figures = STAT_FIGURES.filter((f) => (delta[f] ?? 0) !== 0);
   if (!figures.length) return;
   const k = strapi.db.connection as Knex;
-  const row: Record<string, unknown> = {
-    day: key.day,
+  const dims = {
     product_id: key.productId,
     distributor_org_id: key.distributorOrgId,
     hospital_org_id: key.hospitalOrgId,
     manufacturer_org_id: key.manufacturerOrgId,
     province_code: key.provinceCode,
   };
-  for (const f of STAT_FIGURES) row[STAT_COLUMNS[f]] = delta[f] ?? 0;
-  const merge = Object.fromEntries(figures.map((f) => [STAT_COLUMNS[f], k.raw('?? + excluded.??', [`${LINE_STATS}.${STAT_COLUMNS[f]}`, STAT_COLUMNS[f]])]));
-  await k(LINE_STATS)
-    .transacting(trx)
-    .insert(row)
-    .onConflict([...KEY_COLUMNS])
-    .merge(merge);
+  const values: Record<string, unknown> = {};
+  for (const f of STAT_FIGURES) values[STAT_COLUMNS[f]] = delta[f] ?? 0;
+  const upsert = (table: string, period: string, value: string) =>
+    k(table)
+      .transacting(trx)
+      .insert({ [period]: value, ...dims, ...values })
+      .onConflict([period, ...DIM_COLUMNS])
+      .merge(Object.fromEntries(figures.map((f) => [STAT_COLUMNS[f], k.raw('?? + excluded.??', [`${table}.${STAT_COLUMNS[f]}`, STAT_COLUMNS[f]])])));
+  await upsert(LINE_STATS, 'day', key.day);
+  await upsert(LINE_STATS_MONTHLY, 'month', key.day.slice(0, 7));
 }
 
 /** `bumpStats` for an order_lines row as read. */
@@ -108,11 +112,23 @@ export async function recountStats(): Promise<Map<string, StatFigures>> {
   return out;
 }
 
-/** The aggregate table as stored, in the recount's shape (rows all zero left out). */
-export async function storedStats(): Promise<Map<string, StatFigures>> {
+/** A daily recount summed per month (keys with 'YYYY-MM' in place of the day). */
+export function perMonth(daily: Map<string, StatFigures>): Map<string, StatFigures> {
+  const out = new Map<string, StatFigures>();
+  for (const [key, f] of daily) {
+    const m = `${key.slice(0, 7)}${key.slice(10)}`;
+    const sum = out.get(m) ?? zeroFigures();
+    for (const n of STAT_FIGURES) sum[n] += f[n];
+    out.set(m, sum);
+  }
+  return out;
+}
+
+/** An aggregate table as stored (daily, or monthly with the month as `day`), in the recount's shape (rows all zero left out). */
+export async function storedStats(monthly = false): Promise<Map<string, StatFigures>> {
   const k = strapi.db.connection as Knex;
   const out = new Map<string, StatFigures>();
-  const rows: RawRow[] = await k(LINE_STATS).select('*');
+  const rows: RawRow[] = monthly ? await k(LINE_STATS_MONTHLY).select('*', 'month as day') : await k(LINE_STATS).select('*');
   for (const r of rows) {
     const f = Object.fromEntries(STAT_FIGURES.map((n) => [n, num(r[STAT_COLUMNS[n]])])) as StatFigures;
     if (STAT_FIGURES.every((n) => f[n] === 0)) continue;

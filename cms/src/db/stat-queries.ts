@@ -3,9 +3,9 @@
  * caller's scope column (or the day) with sums grouped by one dimension; never the order lines.
  */
 import type { Knex } from 'knex';
-import { STAT_FIGURES, statRow, zeroFigures, type StatFigures, type StatRow, type StatSortField, type StatView } from '../domain/statistics';
+import { splitRange, STAT_FIGURES, statRow, zeroFigures, type StatFigures, type StatRow, type StatSortField, type StatView } from '../domain/statistics';
 import type { Role } from '../domain/roles';
-import { LINE_STATS, STAT_COLUMNS } from './line-stats';
+import { LINE_STATS, LINE_STATS_MONTHLY, STAT_COLUMNS } from './line-stats';
 import { ownRowsColumn } from './order-tables';
 import { orgNames } from './org-names';
 import type { RawRow } from './values';
@@ -40,27 +40,42 @@ export const VIEW_COLUMN: { readonly [V in StatView]: string } = {
 const knex = () => strapi.db.connection as Knex;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-/** The aggregate rows of the caller's scope that the filters select (alias `s`). */
-export function filteredStats(actor: StatScope, f: StatFilters): Knex.QueryBuilder {
+const DIMS = ['product_id', 'distributor_org_id', 'hospital_org_id', 'manufacturer_org_id', 'province_code'] as const;
+
+/** The rows of one aggregate table (`period` = its day or month column) in [from, to] that the caller's scope and the filters select. */
+function part(actor: StatScope, f: StatFilters, table: string, period: string, range: [string, string]): Knex.QueryBuilder {
   const k = knex();
-  let qb = k(`${LINE_STATS} as s`);
+  let qb = k(`${table} as t`)
+    .select(k.raw('?? AS ??', [`t.${period}`, 'day']), ...DIMS.map((d) => `t.${d}`), ...STAT_FIGURES.map((x) => `t.${STAT_COLUMNS[x]}`))
+    .where(`t.${period}`, '>=', range[0])
+    .where(`t.${period}`, '<=', range[1]);
   const own = ownRowsColumn(actor, 'line');
-  if (own) qb = qb.where(`s.${own[0]}`, own[1]);
-  qb = qb.where('s.day', '>=', f.from).where('s.day', '<=', f.to);
-  if (f.provinceCode) qb = qb.where('s.province_code', f.provinceCode);
-  if (f.productId) qb = qb.where('s.product_id', f.productId);
-  if (f.distributorOrgId) qb = qb.where('s.distributor_org_id', f.distributorOrgId);
-  if (f.hospitalOrgId) qb = qb.where('s.hospital_org_id', f.hospitalOrgId);
-  if (f.manufacturerOrgId) qb = qb.where('s.manufacturer_org_id', f.manufacturerOrgId);
-  if (f.regionCode) qb = qb.whereIn('s.hospital_org_id', k('organisations').select('id').where('region_code', f.regionCode));
+  if (own) qb = qb.where(`t.${own[0]}`, own[1]);
+  if (f.provinceCode) qb = qb.where('t.province_code', f.provinceCode);
+  if (f.productId) qb = qb.where('t.product_id', f.productId);
+  if (f.distributorOrgId) qb = qb.where('t.distributor_org_id', f.distributorOrgId);
+  if (f.hospitalOrgId) qb = qb.where('t.hospital_org_id', f.hospitalOrgId);
+  if (f.manufacturerOrgId) qb = qb.where('t.manufacturer_org_id', f.manufacturerOrgId);
+  if (f.regionCode) qb = qb.whereIn('t.hospital_org_id', k('organisations').select('id').where('region_code', f.regionCode));
   if (f.category?.length || f.vbp !== undefined || f.keyMonitored !== undefined) {
     let p = k('products').select('id');
     if (f.category?.length) p = p.whereIn('category', f.category);
     if (f.vbp !== undefined) p = p.where('vbp', f.vbp);
     if (f.keyMonitored !== undefined) p = p.where('key_monitored', f.keyMonitored);
-    qb = qb.whereIn('s.product_id', p);
+    qb = qb.whereIn('t.product_id', p);
   }
   return qb;
+}
+
+/**
+ * The aggregate rows (alias `s`: day or month as `day`, the dimensions, the figures) of the caller's
+ * scope that the filters select: whole months from the monthly sums, the days at the ends from the daily.
+ */
+export function filteredStats(actor: StatScope, f: StatFilters): Knex.QueryBuilder {
+  const { months, days } = splitRange(f.from, f.to);
+  const parts = [...days.map((d) => part(actor, f, LINE_STATS, 'day', d)), ...(months ? [part(actor, f, LINE_STATS_MONTHLY, 'month', months)] : [])];
+  const [first, ...rest] = parts as [Knex.QueryBuilder, ...Knex.QueryBuilder[]];
+  return knex().from((rest.length ? first.unionAll(rest) : first).as('s'));
 }
 
 /** `SUM(col) AS col` for every figure. */

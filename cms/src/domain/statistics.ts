@@ -169,13 +169,8 @@ export function thisMonthRange(now: Date): { from: string; to: string } {
 
 /** The `n` months ('YYYY-MM') ending with the month of `now` in China time, oldest first. */
 export function lastMonths(now: Date, n: number): string[] {
-  const [y, m] = chinaDate(now).split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const k = y * 12 + (m - 1) - i;
-    out.push(`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
+  const current = chinaDate(now).slice(0, 7);
+  return Array.from({ length: n }, (_, i) => addMonths(current, i - n + 1));
 }
 
 /** The last day of month 'YYYY-MM'. */
@@ -183,4 +178,27 @@ export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return dayNumberToIsoDate(isoDateToDayNumber(next) - 1);
+}
+
+/** The month after 'YYYY-MM' (n = 1) or before it (n = -1). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const k = y * 12 + (m - 1) + n;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A 下单日期 range split for reading: the whole months it covers (read from the monthly sums) and the
+ * days at its ends outside them (read from the daily sums). `from` ≤ `to`, both 'YYYY-MM-DD'.
+ */
+export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
+  const firstFull = from.endsWith('-01') ? from.slice(0, 7) : addMonths(from.slice(0, 7), 1);
+  const lastFull = to === monthEnd(to.slice(0, 7)) ? to.slice(0, 7) : addMonths(to.slice(0, 7), -1);
+  if (firstFull > lastFull) return { months: null, days: [[from, to]] };
+  const days: Array<[string, string]> = [];
+  const monthsStart = `${firstFull}-01`;
+  if (from < monthsStart) days.push([from, dayNumberToIsoDate(isoDateToDayNumber(monthsStart) - 1)]);
+  const monthsEnd = monthEnd(lastFull);
+  if (to > monthsEnd) days.push([dayNumberToIsoDate(isoDateToDayNumber(monthsEnd) + 1), to]);
+  return { months: [firstFull, lastFull], days };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addMonths,
   deliveryDelta,
   deliveryRate,
   lastMonths,
@@ -7,6 +8,7 @@ import {
   monthEnd,
   ORDERED_LINE_STATUSES,
   rateBucket,
+  splitRange,
   receiptDelta,
   returnDelta,
   statKeyOf,
@@ -79,5 +81,21 @@ describe('statistics figures', () => {
     expect(lastMonths(at, 12)).toHaveLength(12);
     expect(monthEnd('2028-02')).toBe('2028-02-29');
     expect(monthEnd('2026-12')).toBe('2026-12-31');
+  });
+
+  it('addMonths and splitRange: whole months from the monthly sums, the ends from the daily', () => {
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(splitRange('2026-12-01', '2026-12-02')).toEqual({ months: null, days: [['2026-12-01', '2026-12-02']] });
+    expect(splitRange('2026-11-01', '2026-11-30')).toEqual({ months: ['2026-11', '2026-11'], days: [] });
+    expect(splitRange('2026-10-15', '2026-12-02')).toEqual({
+      months: ['2026-11', '2026-11'],
+      days: [
+        ['2026-10-15', '2026-10-31'],
+        ['2026-12-01', '2026-12-02'],
+      ],
+    });
+    expect(splitRange('2026-01-01', '2026-12-31')).toEqual({ months: ['2026-01', '2026-12'], days: [] });
+    expect(splitRange('2026-11-15', '2026-12-10')).toEqual({ months: null, days: [['2026-11-15', '2026-12-10']] });
   });
 });

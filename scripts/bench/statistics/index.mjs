@@ -48,7 +48,7 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
   const g = generateOrderLines(dbFile, { count: LINES });
   console.log(`generated ${g.lines} order lines (${g.seconds.toFixed(1)} s)`);
   const r = recountLineStats(dbFile);
-  console.log(`recounted ${r.rows} aggregate rows (${r.seconds.toFixed(1)} s)`);
+  console.log(`recounted ${r.rows} daily and ${r.months} monthly aggregate rows (${r.seconds.toFixed(1)} s)`);
   await restart();
 
   const jwts = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await login(u)])));

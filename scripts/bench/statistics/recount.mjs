@@ -1,6 +1,6 @@
 // Fills line_stats from the order lines of a benchmark's SQLite file, as the server keeps it
 // (cms/src/domain/statistics.ts): per China-time order day, product, distributor, hospital,
-// manufacturer (0 for none) and province; rejected lines count nothing.
+// manufacturer (0 for none) and province, and per month; rejected lines count nothing.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,16 @@ export function recountLineStats(dbFile) {
      FROM order_lines WHERE status IN (${ORDERED.map(() => '?').join(',')})
      GROUP BY 1, 2, 3, 4, 5, 6`,
   ).run(...ORDERED);
+  db.exec('DELETE FROM line_stats_monthly');
+  db.exec(`INSERT INTO line_stats_monthly (month, product_id, distributor_org_id, hospital_org_id, manufacturer_org_id, province_code,
+       lines, ordered_qty, ordered_fen, delivered_qty, delivered_fen, received_qty, returned_qty, returned_fen, terminated_lines)
+     SELECT substr(day, 1, 7), product_id, distributor_org_id, hospital_org_id, manufacturer_org_id, province_code,
+       SUM(lines), SUM(ordered_qty), SUM(ordered_fen), SUM(delivered_qty), SUM(delivered_fen), SUM(received_qty),
+       SUM(returned_qty), SUM(returned_fen), SUM(terminated_lines)
+     FROM line_stats GROUP BY 1, 2, 3, 4, 5, 6`);
   const rows = db.prepare('SELECT COUNT(*) AS n FROM line_stats').get().n;
+  const months = db.prepare('SELECT COUNT(*) AS n FROM line_stats_monthly').get().n;
   db.exec('ANALYZE');
   db.close();
-  return { rows, seconds: (Date.now() - started) / 1000 };
+  return { rows, months, seconds: (Date.now() - started) / 1000 };
 }

@@ -148,6 +148,19 @@ describe(`统计查询 (${inject('database')})`, () => {
     const base = `/api/statistics/by-product?hospitalOrgId=${org[h]}`;
     expect((await get(`${base}&from=${day(-400)}&to=${day(-100)}`, dist)).body.data).toEqual([]);
     expect((await get(`${base}&from=${day(-1)}&to=${day(1)}`, dist)).body.meta.totals).toMatchObject(TOTAL);
+    // Whole months (read from the monthly sums) with days at either end, and whole months alone.
+    const month = day(0).slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const monthsAgo = (n: number) => {
+      const k = y * 12 + (m - 1) - n;
+      return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+    };
+    expect((await get(`${base}&from=${monthsAgo(2)}-15&to=${day(0)}`, dist)).body.meta.totals).toMatchObject(TOTAL);
+    expect((await get(`${base}&from=${monthsAgo(13)}-01&to=${day(0)}`, dist)).body.data).toEqual([
+      expect.objectContaining({ key: p1, ...P1 }),
+      expect.objectContaining({ key: p2, ...P2 }),
+    ]);
+    expect((await get(`${base}&from=${monthsAgo(3)}-01&to=${monthsAgo(1)}-28`, dist)).body.data).toEqual([]);
     expect((await get(`${base}&provinceCode=61`, dist)).body.data).toEqual([]);
     expect((await get(`${base}&provinceCode=11`, dist)).body.meta.totals).toMatchObject(TOTAL);
     expect((await get(`${base}&vbp=true`, dist)).body.data).toEqual([]);

@@ -5,7 +5,7 @@ import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { businessChecksum, routeTable } from '../support/route-table';
-import { recountStats, storedStats } from '../../../db/line-stats';
+import { perMonth, recountStats, storedStats } from '../../../db/line-stats';
 
 let loopDelay: IntervalHistogram | null = null;
 
@@ -17,13 +17,13 @@ export default {
   /** The 统计查询 aggregates against a full recount of the order lines: the keys that differ (first 20). */
   async statsRecount(ctx: HttpContext) {
     guard();
-    const [stored, recounted] = await Promise.all([storedStats(), recountStats()]);
-    const keys = new Set([...stored.keys(), ...recounted.keys()]);
-    const differences = [...keys]
-      .filter((k) => JSON.stringify(stored.get(k) ?? null) !== JSON.stringify(recounted.get(k) ?? null))
-      .slice(0, 20)
-      .map((k) => ({ key: k, stored: stored.get(k) ?? null, recounted: recounted.get(k) ?? null }));
-    ctx.body = { stored: stored.size, recounted: recounted.size, differences };
+    const [daily, monthly, recounted] = await Promise.all([storedStats(), storedStats(true), recountStats()]);
+    const diff = (stored: typeof daily, counted: typeof daily) =>
+      [...new Set([...stored.keys(), ...counted.keys()])]
+        .filter((k) => JSON.stringify(stored.get(k) ?? null) !== JSON.stringify(counted.get(k) ?? null))
+        .map((k) => ({ key: k, stored: stored.get(k) ?? null, recounted: counted.get(k) ?? null }));
+    const differences = [...diff(daily, recounted), ...diff(monthly, perMonth(recounted))].slice(0, 20);
+    ctx.body = { stored: daily.size, recounted: recounted.size, months: monthly.size, differences };
   },
 
   /** POST starts (or restarts) measuring the event loop's delay; GET answers the longest block since, in ms. */
