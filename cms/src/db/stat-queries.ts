@@ -50,7 +50,7 @@ function part(actor: StatScope, f: StatFilters, table: string, period: string, r
     .where(`t.${period}`, '>=', range[0])
     .where(`t.${period}`, '<=', range[1]);
   const own = ownRowsColumn(actor, 'line');
-  if (own) qb = qb.where(`t.${own[0]}`, own[1]);
+  if (own) qb = qb.where(`t.${own[0]}`, own[1] as string | number);
   if (f.provinceCode) qb = qb.where('t.province_code', f.provinceCode);
   if (f.productId) qb = qb.where('t.product_id', f.productId);
   if (f.distributorOrgId) qb = qb.where('t.distributor_org_id', f.distributorOrgId);
