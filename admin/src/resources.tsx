@@ -16,6 +16,7 @@ import {
   AlertOutlined,
 } from '@ant-design/icons';
 import { ROLES, type Role } from '@domain';
+import { MENU_TODOS, TodoBadgeIcon } from './components/todo-badge-icon';
 
 const ALL: readonly Role[] = ROLES;
 
@@ -144,7 +145,8 @@ export function buildResources(t: (key: string) => string): ResourceProps[] {
       labelKey: d.labelKey,
       roles: rolesOf(d.name),
       ...(d.parent ? { parent: d.parent } : {}),
-      ...(d.icon ? { icon: d.icon } : {}),
+      // Entries that lead to to-dos carry their count as a badge.
+      ...(MENU_TODOS[d.name] ? { icon: <TodoBadgeIcon resource={d.name} icon={d.icon} /> } : d.icon ? { icon: d.icon } : {}),
     },
   }));
 }

@@ -2,6 +2,7 @@
 // scripts/bench/<name>.mjs (or <name>/index.mjs) against it, stops it. Benchmarks print each figure
 // on its own line as `bench: <figure> = <value> <unit>`.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,6 +35,9 @@ const freePort = () =>
     });
   });
 
+// One CA secret for the whole run: in the test environment each start otherwise draws its own, and a
+// restarted server could not open the CA key the first start stored (PKI: … does not open).
+const caSecret = process.env.PKI_CA_SECRET ?? crypto.randomBytes(32).toString('hex');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `mcp-bench-${name}-`));
 const dbFile = path.join(tmp, 'bench.db');
 const port = await freePort();
@@ -53,11 +57,14 @@ async function start(extraEnv = {}) {
       DATABASE_FILENAME: dbFile,
       STRAPI_STARTUP_MESSAGE: 'false',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      PKI_CA_SECRET: caSecret,
       ...extraEnv,
     },
     stdio: ['ignore', log, log],
   });
-  const deadline = Date.now() + 240_000;
+  // A busy machine may need longer (BENCH_START_TIMEOUT_MS).
+  const startMs = Number(process.env.BENCH_START_TIMEOUT_MS ?? 240_000);
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}); log: ${path.join(tmp, 'server.log')}`);
     try {
@@ -65,7 +72,7 @@ async function start(extraEnv = {}) {
     } catch {
       /* starting */
     }
-    if (Date.now() > deadline) throw new Error('server did not start in 240 s');
+    if (Date.now() > deadline) throw new Error(`server did not start in ${startMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

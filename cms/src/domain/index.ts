@@ -48,6 +48,7 @@ export * from './deadlines';
 export * from './overdue';
 export * from './oversight';
 export * from './oversight-rows';
+export * from './statistics';
 
 import { contractMachine } from './contract';
 import { delegationMachine } from './delegation';

@@ -1,7 +1,16 @@
 /** 采购管理 › 订单明细 (manual 001 §3.4). */
 export const zhCN = {
   title: '订单明细',
-  tabs: { lines: '订单明细', todo: '待配送', rework: '撤回修改', delivered: '已配送', returns: '退货处理', myReturns: '退货申请', overdue: '逾期', overdueUnconfirmed: '逾期未确认' },
+  tabs: {
+    lines: '订单明细',
+    todo: '待配送',
+    rework: '撤回修改',
+    delivered: '已配送',
+    returns: '退货处理',
+    myReturns: '退货申请',
+    overdue: '逾期',
+    overdueUnconfirmed: '逾期未确认',
+  },
   cols: {
     orderCode: '订单编号',
     lineNo: '行号',
@@ -123,7 +132,16 @@ export const zhCN = {
 
 export const enUS: typeof zhCN = {
   title: 'Order lines',
-  tabs: { lines: 'Order lines', todo: 'To deliver', rework: 'Withdraw / modify', delivered: 'Delivered', returns: 'Returns', myReturns: 'Return requests', overdue: 'Overdue', overdueUnconfirmed: 'Overdue for confirmation' },
+  tabs: {
+    lines: 'Order lines',
+    todo: 'To deliver',
+    rework: 'Withdraw / modify',
+    delivered: 'Delivered',
+    returns: 'Returns',
+    myReturns: 'Return requests',
+    overdue: 'Overdue',
+    overdueUnconfirmed: 'Overdue for confirmation',
+  },
   cols: {
     orderCode: 'Order no.',
     lineNo: 'Line',

@@ -3,8 +3,9 @@ import { useGetIdentity, useGetLocale, useTranslate } from '@refinedev/core';
 import { ROLE_LABELS } from '@domain';
 import type { Me } from '../../providers/session';
 import { TodoCard } from '../../components/todo-card';
+import { DashboardFigures } from './figures';
 
-/** 工作台: who the caller is (organisation, role, province) and a short welcome. */
+/** 工作台: who the caller is, its to-dos, this month's figures and the 12-month trend. */
 export function DashboardPage() {
   const t = useTranslate();
   const locale = useGetLocale()();
@@ -34,6 +35,7 @@ export function DashboardPage() {
         </Descriptions>
       </Card>
       {me?.role && me.role !== 'platform_admin' && <TodoCard />}
+      {me?.role && <DashboardFigures />}
     </Space>
   );
 }

@@ -1,7 +1,7 @@
 /** The filters of an order-line view: keyword, hospital (not for a hospital), status of the view, order dates; search, reset, export. */
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useGetLocale, useList, useTranslate } from '@refinedev/core';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { orderLineMachine, type Role } from '@domain';
 
 export interface LineFilters {
@@ -9,6 +9,22 @@ export interface LineFilters {
   status?: string;
   hospitalOrgId?: number;
   range?: [Dayjs, Dayjs] | null;
+  /** From a 统计查询 row (the address): the product and distributor behind it. */
+  productId?: number;
+  distributorOrgId?: number;
+}
+
+/** The filters a 统计查询 row passes in the address (`/order-lines?productId=…&from=…&to=…`). */
+export function filtersFromAddress(params: URLSearchParams): LineFilters {
+  const id = (k: string) => (/^\d+$/.test(params.get(k) ?? '') ? Number(params.get(k)) : undefined);
+  const from = params.get('from');
+  const to = params.get('to');
+  return {
+    productId: id('productId'),
+    distributorOrgId: id('distributorOrgId'),
+    hospitalOrgId: id('hospitalOrgId'),
+    range: from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? [dayjs(from), dayjs(to)] : undefined,
+  };
 }
 
 /** The filters as the search and export endpoints read them. */
@@ -17,6 +33,8 @@ export function filterQuery(f: LineFilters) {
     q: f.q || undefined,
     status: f.status || undefined,
     hospitalOrgId: f.hospitalOrgId || undefined,
+    productId: f.productId || undefined,
+    distributorOrgId: f.distributorOrgId || undefined,
     from: f.range?.[0]?.format('YYYY-MM-DD'),
     to: f.range?.[1]?.format('YYYY-MM-DD'),
   };
@@ -27,9 +45,12 @@ export function FilterBar({
   statuses,
   onSearch,
   onExport,
+  initial,
 }: {
   role: Role;
   statuses: readonly string[];
+  /** The filters the page opened with (a 统计查询 row's). */
+  initial?: LineFilters;
   onSearch: (f: LineFilters) => void;
   onExport?: (f: LineFilters) => void;
 }) {
@@ -47,7 +68,13 @@ export function FilterBar({
   });
   const hospitals = (result?.data ?? []).map((o) => ({ value: o.numericId, label: o.name }));
   return (
-    <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={initial}
+      onFinish={(v) => onSearch({ ...v, productId: initial?.productId, distributorOrgId: initial?.distributorOrgId })}
+      style={{ marginBottom: 16, rowGap: 8 }}
+    >
       <Form.Item name="q" label={t('orders.filters.keyword')}>
         <Input allowClear style={{ width: 200 }} />
       </Form.Item>

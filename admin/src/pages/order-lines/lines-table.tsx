@@ -12,7 +12,8 @@ import { HistoryDrawer } from '../../components/history-drawer';
 import { OverdueTag } from '../../components/overdue-tag';
 import { StatusTag } from '../../components/status-tag';
 import { usePageQuery } from '../../hooks/use-page-query';
-import { FilterBar, filterQuery, type LineFilters } from './filter-bar';
+import { FilterBar, filterQuery, filtersFromAddress, type LineFilters } from './filter-bar';
+import { useSearchParams } from 'react-router';
 import { LineDetails } from './line-details';
 import { RowDetails } from '../../components/row-details';
 import { emptyLocale } from '../../components/empty-hint';
@@ -50,7 +51,9 @@ export function LinesTable({
   const t = useTranslate();
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<LineFilters>({});
+  const [params] = useSearchParams();
+  const [initial] = useState<LineFilters>(() => filtersFromAddress(params));
+  const [filters, setFilters] = useState<LineFilters>(initial);
   const [history, setHistory] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<string[]>([]);
   const { rows, loading, pagination } = usePageQuery<OrderLineRow>('/api/order-lines/search', {
@@ -158,7 +161,13 @@ export function LinesTable({
 
   return (
     <>
-      <FilterBar role={role} statuses={tab === 'all' ? orderLineMachine.stateNames : LINE_TAB_STATUSES[tab]} onSearch={setFilters} onExport={exportLines} />
+      <FilterBar
+        initial={initial}
+        role={role}
+        statuses={tab === 'all' ? orderLineMachine.stateNames : LINE_TAB_STATUSES[tab]}
+        onSearch={setFilters}
+        onExport={exportLines}
+      />
       {toolbar}
       <Table<OrderLineRow>
         rowKey="documentId"

@@ -18,11 +18,13 @@ import {
   DELIVERABLE_LINE_STATUSES,
   DELIVERY_MODE_LABELS,
   DELIVERY_STATUS,
+  deliveryDelta,
   deliveryMachine,
   DomainError,
   initialInvoiceStatus,
   LINE_STATUS,
   modeAfterWithdraw,
+  receiptDelta,
   RECEIVABLE_DELIVERY_STATUSES,
   REWORK_INVOICE_STATUSES,
   statusAfterWithdraw,
@@ -37,6 +39,7 @@ import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { DELIVERY_LINE_COLUMNS, deliveryOut, lineOut, type RawRow } from '../../../db/order-rows';
+import { bumpLineStats } from '../../../db/line-stats';
 import { cappedPage, orderTx, ownRowsColumn, readDelivery, readLine, readLineById } from '../../../db/order-tables';
 
 const LINE = 'api::order-line.order-line';
@@ -147,6 +150,7 @@ export async function deliverLine(actor: Actor, documentId: string, p: PreparedD
     checkDelivery({ ...lineQuantities(after), requestedMode: mode, quantity });
     throw conflict('订单明细已被其他操作修改，请刷新后重试');
   }
+  await bumpLineStats(trx, r, deliveryDelta(qty, num(r.unit_price_fen), 1));
   const seqRow: { m?: unknown } | undefined = await k('deliveries')
     .transacting(trx)
     .where('order_line_id', r.id as number)
@@ -224,6 +228,7 @@ export default () => ({
         });
       if (m !== 1) throw conflict('订单明细数量数据异常，请刷新后重试');
       const line = (await readLineById(num(d.order_line_id), trx))!;
+      await bumpLineStats(trx, line, deliveryDelta(q, num(line.unit_price_fen), -1));
       const qs = lineQuantities(line);
       const status = statusAfterWithdraw({ mode: qs.mode, ordered: qs.ordered, delivered: qs.delivered, status: qs.status });
       const mode = modeAfterWithdraw({ mode: qs.mode, delivered: qs.delivered });
@@ -259,6 +264,7 @@ export default () => ({
         .whereRaw('received_qty + ? <= delivered_qty', [q])
         .update({ received_qty: k.raw('received_qty + ?', [q]), updated_at: at });
       if (m !== 1) throw conflict('收货数量超出已配送数量');
+      await bumpLineStats(trx, (await readLineById(num(d.order_line_id), trx))!, receiptDelta(q));
       await history(actor, [
         { entity: 'delivery', entityId: d.id, action: 'receive', from: d.status, to },
         { entity: 'order-line', entityId: num(d.order_line_id), action: 'receive', from: null, to: null, reason: `第${num(d.seq)}批收货 ${q}` },

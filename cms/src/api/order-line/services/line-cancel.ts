@@ -3,12 +3,22 @@
  * (逾期未确认, domain/overdue.ts). One conditional UPDATE in the transaction decides: the line must still
  * be pending and ordered before the cutoff, so a confirmation that got in first wins.
  */
-import { assertCancellable, AWAITING_ANSWER_STATUSES, cutoffsOf, DomainError, lineOverdue, orderLineMachine, requireReason } from '../../../domain';
+import {
+  assertCancellable,
+  AWAITING_ANSWER_STATUSES,
+  cutoffsOf,
+  DomainError,
+  lineOverdue,
+  orderLineMachine,
+  requireReason,
+  statusChangeDelta,
+} from '../../../domain';
 import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { lineOut } from '../../../db/order-rows';
 import { orderTx, readLine, readLineById } from '../../../db/order-tables';
 import { dbIso } from '../../../db/values';
+import { bumpLineStats, statLineOfRow } from '../../../db/line-stats';
 import { cutoffsNow } from './lines';
 
 const LINE = 'api::order-line.order-line';
@@ -33,6 +43,7 @@ export default () => ({
         .where('ordered_at', '<', c.confirmBefore)
         .update({ status: to, reason, closed_at: at, updated_at: at });
       if (n !== 1) throw new DomainError('CONFLICT', '订单明细状态已变化，请刷新后重试', { status: 409 });
+      await bumpLineStats(trx, r, statusChangeDelta(status, to, statLineOfRow(r)));
       await strapi
         .service('api::state-history.state-history')
         .record(actor, [{ entity: 'order-line', entityId: r.id, action: 'cancel', from: status, to, reason }]);

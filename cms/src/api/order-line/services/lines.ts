@@ -17,6 +17,7 @@ import {
   orderLineMachine,
   OVERDUE_LABELS,
   requireReason,
+  statusChangeDelta,
   TERMINABLE_LINE_STATUSES,
   type Lang,
   type LineTab,
@@ -37,6 +38,7 @@ import { orgNames } from '../../../db/org-names';
 import { deliveryOut, LINE_COLUMNS, lineOut, returnOut, type RawRow } from '../../../db/order-rows';
 import { COUNT_CAP, ORDER_COUNTS, orderTx, ownRowsColumn, readLine, readLineById } from '../../../db/order-tables';
 import { cutoffsKey, whereOverdue } from '../../../db/overdue';
+import { bumpLineStats, statLineOfRow } from '../../../db/line-stats';
 
 const LINE = 'api::order-line.order-line';
 const NOT_LINE_DISTRIBUTOR = '仅该订单的配送企业可执行此操作';
@@ -243,6 +245,7 @@ export default () => ({
           .whereIn('status', ANSWERABLE_LINE_STATUSES)
           .update(action === 'confirm' ? { status: to, confirmed_at: at, updated_at: at } : { status: to, reason, closed_at: at, updated_at: at });
         if (n !== 1) throw conflict(`订单明细${String(r.order_code)}-${String(r.line_no)}状态已变化，请刷新后重试`);
+        await bumpLineStats(trx, r, statusChangeDelta(String(r.status), to, statLineOfRow(r)));
         changes.push({ entity: 'order-line', entityId: r.id, action, from: r.status, to, reason });
       }
       await history(actor, changes);
@@ -265,6 +268,7 @@ export default () => ({
         .whereIn('status', TERMINABLE_LINE_STATUSES)
         .update({ status: to, reason: reason ?? r.reason ?? null, closed_at: at, updated_at: at });
       if (n !== 1) throw conflict('订单明细状态已变化，请刷新后重试');
+      await bumpLineStats(trx, r, statusChangeDelta(String(r.status), to, statLineOfRow(r)));
       await history(actor, [{ entity: 'order-line', entityId: r.id, action: 'terminate', from: r.status, to, reason }]);
       return { data: lineOut((await readLineById(num(r.id), trx))!, actor) };
     });

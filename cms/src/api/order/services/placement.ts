@@ -13,6 +13,8 @@ import {
   MAX_LINES_PER_ORDER,
   MAX_QUANTITY,
   orderRemark,
+  statKeyOf,
+  statusChangeDelta,
   sumFen,
 } from '../../../domain';
 import type { Actor } from '../../../scope';
@@ -20,6 +22,7 @@ import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { orgNames } from '../../../db/org-names';
 import { orderTx } from '../../../db/order-tables';
+import { bumpStats } from '../../../db/line-stats';
 import { dbDay } from '../../../db/values';
 
 const ORDER = 'api::order.order';
@@ -164,7 +167,7 @@ export default () => ({
     }
     const remark = orderRemark(input.remark);
     const totalFen = sumFen(prepared.map((x) => x.amountFen));
-    return orderTx(async () => {
+    return orderTx(async (trx) => {
       const code = orderCode(at);
       const order = await strapi.db.query(ORDER).create({
         data: { code, hospitalOrgId: actor.orgId, provinceCode: province, totalFen, lineCount: prepared.length, placedByUserId: actor.userId, remark },
@@ -198,6 +201,26 @@ export default () => ({
               returnPendingQty: 0,
               orderedAt: at,
             },
+          }),
+        );
+        // The figures of 统计查询 move in the same transaction.
+        await bumpStats(
+          trx,
+          statKeyOf({
+            orderedAt: at,
+            productId: x.p.id,
+            distributorOrgId: x.distributorOrgId,
+            hospitalOrgId: actor.orgId,
+            manufacturerOrgId: x.p.manufacturer?.id ?? null,
+            provinceCode: province,
+          }),
+          statusChangeDelta(null, LINE_STATUS.pending, {
+            status: LINE_STATUS.pending,
+            quantity: x.quantity,
+            unitPriceFen: x.unitPriceFen,
+            deliveredQty: 0,
+            receivedQty: 0,
+            returnedQty: 0,
           }),
         );
       }

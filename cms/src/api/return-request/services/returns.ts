@@ -10,6 +10,7 @@ import {
   DomainError,
   normaliseReason,
   RETURN_STATUS,
+  returnDelta,
   returnMachine,
   type Page,
   type ReturnRow,
@@ -19,6 +20,7 @@ import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { whereContains } from '../../../utils/search';
 import { RETURN_LINE_COLUMNS, returnOut, type RawRow } from '../../../db/order-rows';
+import { bumpLineStats } from '../../../db/line-stats';
 import { cappedPage, orderTx, ownRowsColumn, readLine, readLineById, readReturn } from '../../../db/order-tables';
 
 const LINE = 'api::order-line.order-line';
@@ -95,6 +97,10 @@ export default () => ({
             : { return_pending_qty: k.raw('return_pending_qty - ?', [q]), updated_at: at },
         );
       if (m !== 1) throw conflict('退货数量数据异常，请刷新后重试');
+      if (action === 'agree') {
+        const line = (await readLineById(num(rr.order_line_id), trx))!;
+        await bumpLineStats(trx, line, returnDelta(q, num(line.unit_price_fen)));
+      }
       await history(actor, [
         { entity: 'return-request', entityId: rr.id, action, from: rr.status, to, reason },
         {

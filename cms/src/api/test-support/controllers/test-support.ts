@@ -3,13 +3,40 @@ import { now, setClockOffset, clockOffset } from '../../../utils/clock';
 import { setLoginLimits } from '../../../utils/login-throttle';
 import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { businessChecksum, routeTable } from '../support/route-table';
+import { bumpLineStats, perMonth, recountStats, statFiguresOfRow, storedStats } from '../../../db/line-stats';
+
+let loopDelay: IntervalHistogram | null = null;
 
 function guard() {
   if (process.env.NODE_ENV !== 'test') throw new Error('test support is only available in the test environment');
 }
 
 export default {
+  /** The 统计查询 aggregates against a full recount of the order lines: the keys that differ (first 20). */
+  async statsRecount(ctx: HttpContext) {
+    guard();
+    const [daily, monthly, recounted] = await Promise.all([storedStats(), storedStats(true), recountStats()]);
+    const diff = (stored: typeof daily, counted: typeof daily) =>
+      [...new Set([...stored.keys(), ...counted.keys()])]
+        .filter((k) => JSON.stringify(stored.get(k) ?? null) !== JSON.stringify(counted.get(k) ?? null))
+        .map((k) => ({ key: k, stored: stored.get(k) ?? null, recounted: counted.get(k) ?? null }));
+    const differences = [...diff(daily, recounted), ...diff(monthly, perMonth(recounted))].slice(0, 20);
+    ctx.body = { stored: daily.size, recounted: recounted.size, months: monthly.size, differences };
+  },
+
+  /** POST starts (or restarts) measuring the event loop's delay; GET answers the longest block since, in ms. */
+  eventLoop(ctx: HttpContext) {
+    guard();
+    if ((ctx as unknown as { method: string }).method === 'POST' || !loopDelay) {
+      loopDelay?.disable();
+      loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+    }
+    ctx.body = { maxMs: loopDelay.max / 1e6, p99Ms: loopDelay.percentile(99) / 1e6, meanMs: loopDelay.mean / 1e6 };
+  },
+
   clock(ctx: HttpContext) {
     guard();
     ctx.body = { now: now().toISOString(), offsetMs: clockOffset() };
@@ -60,7 +87,13 @@ export default {
     const uid = `api::${ctx.params.type}.${ctx.params.type}`;
     if (!SCOPES[uid]) return ctx.notFound('unknown type');
     const data = (ctx.request.body as { data?: Record<string, unknown> } | undefined)?.data ?? {};
-    ctx.body = { data: await strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]).create({ data }) };
+    const row = await strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]).create({ data });
+    // A raw order line counts in 统计查询 as if the application had made it (aggregates equal a recount).
+    if (uid === 'api::order-line.order-line') {
+      const raw = await strapi.db.connection('order_lines').where('id', row.id).first();
+      await strapi.db.transaction(({ trx }) => bumpLineStats(trx, raw, statFiguresOfRow(raw)));
+    }
+    ctx.body = { data: row };
   },
 
   /** The content API's route table (services/route-table.ts). */

@@ -17,6 +17,9 @@ export default {
         { method: 'GET', path: '/test/checksum', handler: 'test-support.checksum', config: open },
         { method: 'POST', path: '/test/login-limits', handler: 'test-support.loginLimits', config: open },
         { method: 'GET', path: '/test/router-layers', handler: 'test-support.routerLayers', config: open },
+        { method: 'GET', path: '/test/stats-recount', handler: 'test-support.statsRecount', config: open },
+        { method: 'GET', path: '/test/event-loop', handler: 'test-support.eventLoop', config: open },
+        { method: 'POST', path: '/test/event-loop', handler: 'test-support.eventLoop', config: open },
         { method: 'GET', path: '/test/strapi-patches', handler: 'test-support.strapiPatches', config: open },
       ]
     : [],
