@@ -37,6 +37,7 @@ export default ({ env }: { env: (name: string, fallback?: string) => string | un
   'global::body-checks',
   'global::login-guard',
   'global::auth-hooks',
+  'global::admin-registration',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -11,8 +11,9 @@ import { seedDemoDelegations } from './seed/demo-delegations';
 import { seedDeliveryManufacturers } from './seed/delivery-manufacturers';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { seedDemoContacts } from './seed/demo-contacts';
+import { seedDemoActivity } from './seed/demo-activity';
 import { registerRelationshipExpiry } from './jobs/relationship-expiry';
-import { seedsDemo } from './utils/demo-seeding';
+import { seedsDemo, seedsDemoActivity } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
 import { registerMetrics } from './bootstrap/metrics';
 import { registerClusterBus, stopCluster } from './bootstrap/cluster';
@@ -40,6 +41,7 @@ export default {
       await seedDemoContracts(strapi);
       await seedDemoContacts(strapi);
     }
+    if (seedsDemoActivity(process.env)) await seedDemoActivity(strapi);
   },
 
   async destroy() {

@@ -10,6 +10,7 @@
  * - delivered: quantity of the non-withdrawn deliveries × the line's unit price.
  * - received: quantity received; returned: quantity of agreed returns × unit price.
  */
+import { addMonths } from './oversight';
 import { chinaDate, isoDateToDayNumber, dayNumberToIsoDate } from './dates';
 import { lineAmountFen } from './money';
 import type { OrderLineStatus } from './order-line';
@@ -178,13 +179,6 @@ export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return dayNumberToIsoDate(isoDateToDayNumber(next) - 1);
-}
-
-/** The month after 'YYYY-MM' (n = 1) or before it (n = -1). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const k = y * 12 + (m - 1) + n;
-  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
 
 /**

@@ -9,6 +9,8 @@ import { securityEventOf } from '../db/security-events';
  * refused logins, the last-login time recorded at each login, and the forced change cleared once done;
  * a password change ends every earlier session but the one its answer carries.
  */
+const ORGANISATION_DISABLED_MESSAGE = '所属机构已被停用，不能登录，请联系联采办';
+const OPERATOR_DISABLED_MESSAGE = '经办人账号已被禁用，请联系本单位管理员';
 const LOGIN_ERRORS: Array<[RegExp, string, string]> = [
   [/invalid identifier or password/i, 'INVALID_CREDENTIALS', '用户名或密码错误'],
   [/blocked/i, 'ACCOUNT_DISABLED', '账号已被禁用，请联系省级医保局'],
@@ -56,8 +58,27 @@ async function refusedTokenError(authorization: string | undefined): Promise<Dom
   });
   if (user?.blocked) return new DomainError('ACCOUNT_DISABLED', '账号已被禁用，请联系省级医保局', { status: 401 });
   if (user?.organisation && user.organisation.enabled === false)
-    return new DomainError('ORGANISATION_DISABLED', '所属机构已被停用，请联系管理员', { status: 401 });
+    return new DomainError('ORGANISATION_DISABLED', ORGANISATION_DISABLED_MESSAGE, { status: 401 });
   return null;
+}
+
+/** A login whose password was right but whose organisation 联采办 disabled: refused (403) before any session. */
+async function disabledOrganisationError(userId: number): Promise<DomainError | null> {
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({
+    where: { id: userId },
+    select: ['id'],
+    populate: { organisation: { select: ['enabled'] } },
+  });
+  if (user?.organisation && user.organisation.enabled === false)
+    return new DomainError('ORGANISATION_DISABLED', ORGANISATION_DISABLED_MESSAGE, { status: 403 });
+  return null;
+}
+
+/** 账号已被禁用 names whom to ask: an operator 经办人 asks its own organisation's administrator. */
+async function blockedMessage(identifier: unknown, fallback: string): Promise<string> {
+  if (typeof identifier !== 'string' || !identifier) return fallback;
+  const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { username: identifier }, select: ['isOperator'] });
+  return user?.isOperator ? OPERATOR_DISABLED_MESSAGE : fallback;
 }
 
 export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) => {
@@ -89,6 +110,11 @@ export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) =>
     const e = err as { message?: string; status?: number } | null | undefined;
     if (isLogin) {
       const hit = LOGIN_ERRORS.find(([re]) => re.test(e?.message ?? ''));
+      if (hit?.[1] === 'ACCOUNT_DISABLED') {
+        // Strapi says "blocked" only after the password was checked: no oracle in naming whom to ask.
+        const message = await blockedMessage((ctx.request.body as { identifier?: unknown } | undefined)?.identifier, hit[2]);
+        throw new DomainError(hit[1], message, { status: e!.status ?? 400 });
+      }
       if (hit) throw new DomainError(hit[1], hit[2], { status: e!.status ?? 400 });
     } else {
       const hit = CHANGE_ERRORS.find(([re]) => re.test(e?.message ?? ''));
@@ -102,6 +128,9 @@ export default () => async (ctx: AuthRouteContext, next: () => Promise<void>) =>
   if (ctx.status !== 200 || !userId) return;
   const now = new Date();
   if (isLogin) {
+    // users-permissions checked the password and the block, not the organisation: its JWT is never sent.
+    const refusal = await disabledOrganisationError(userId);
+    if (refusal) throw refusal;
     // A login changes nothing about who may do what: recorded without announcing an auth change.
     await recordLogin(userId, now);
     bumpCounts('accounts'); // 是否登录 totals of the bureau's list change

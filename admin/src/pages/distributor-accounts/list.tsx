@@ -18,6 +18,7 @@ import { downloadFile } from '../../components/api-helpers';
 import { AccountFormModal } from './form-modal';
 import { AccountViewModal } from './view-modal';
 import { ImportModal } from './import-modal';
+import { GeneratedOnIssueModal, InitialPasswordControl } from './initial-password';
 import { AccountFilterForm } from './filter-form';
 import { useAccountColumns } from './columns';
 import { useAccountActions } from './use-account-actions';
@@ -37,6 +38,7 @@ export function DistributorAccountList() {
   const [editing, setEditing] = useState<AccountRow | 'new' | null>(null);
   const [viewing, setViewing] = useState<AccountRow | null>(null);
   const [importing, setImporting] = useState(false);
+  const [generated, setGenerated] = useState<string | null>(null);
 
   const filterQuery = useMemo(() => {
     const q: QueryObject = {};
@@ -52,7 +54,7 @@ export function DistributorAccountList() {
     syncWithLocation: false,
   });
   const rows = (tableProps.dataSource ?? []) as AccountRow[];
-  const { runAction, issueMany } = useAccountActions({ onView: setViewing, onEdit: setEditing, onDone: () => setSelected([]) });
+  const { runAction, issueMany } = useAccountActions({ onView: setViewing, onEdit: setEditing, onDone: () => setSelected([]), onGenerated: setGenerated });
   const columns = useAccountColumns(sorters, runAction, setHistoryOf);
   const expandable = useDetailsExpandable<AccountRow>((r) => [
     { label: t('accounts.list.areas'), value: r.distributionAreas.join('、') },
@@ -71,7 +73,7 @@ export function DistributorAccountList() {
   const canIssueSelected = selectedRows.length === 0 || selectedRows.every((r) => r.actions.includes('issue'));
 
   return (
-    <Card title={isBureau ? t('accounts.list.title') : t('accounts.list.allProvinces')}>
+    <Card title={isBureau ? t('accounts.list.title') : t('accounts.list.allProvinces')} extra={isBureau ? <InitialPasswordControl /> : undefined}>
       <AccountFilterForm
         initial={filters}
         onSearch={(v) => {
@@ -121,6 +123,7 @@ export function DistributorAccountList() {
       {editing && <AccountFormModal record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {viewing && <AccountViewModal record={viewing} onClose={() => setViewing(null)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
+      <GeneratedOnIssueModal password={generated} onClose={() => setGenerated(null)} />
       <HistoryDrawer
         entity="distributor-account"
         machine="account"

@@ -5,7 +5,15 @@ import type { AccountAction } from '@domain';
 import { useRowAction } from '../../hooks/use-row-action';
 import { MANAGE, type AccountRow } from './types';
 
-export function useAccountActions({ onView, onEdit, onDone }: { onView: (r: AccountRow) => void; onEdit: (r: AccountRow) => void; onDone: () => void }) {
+interface Handlers {
+  onView: (r: AccountRow) => void;
+  onEdit: (r: AccountRow) => void;
+  onDone: () => void;
+  /** 发放 / 重置密码 by a bureau that had no initial password: the one generated, to show once. */
+  onGenerated: (password: string) => void;
+}
+
+export function useAccountActions({ onView, onEdit, onDone, onGenerated }: Handlers) {
   const t = useTranslate();
   const { message, modal } = App.useApp();
   const { run } = useRowAction();
@@ -14,7 +22,10 @@ export function useAccountActions({ onView, onEdit, onDone }: { onView: (r: Acco
 
   const confirm = (title: string, onOk: () => Promise<unknown>) =>
     modal.confirm({ title, okText: t('accounts.confirm.ok'), cancelText: t('accounts.confirm.cancel'), onOk: () => onOk().then(onDone, () => undefined) });
-  const post = (url: string, values: Record<string, unknown>, success: string) => () => run({ url: `/${MANAGE}${url}`, values, success });
+  const post = (url: string, values: Record<string, unknown>, success: string) => () =>
+    run<{ data?: { initialPassword?: string } }>({ url: `/${MANAGE}${url}`, values, success }).then((answer) => {
+      if (answer?.data?.initialPassword) onGenerated(answer.data.initialPassword);
+    });
 
   /** 删除 is the one DELETE; the hook posts, so it goes through Refine's mutation directly. */
   const remove = async (r: AccountRow) => {

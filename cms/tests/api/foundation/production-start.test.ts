@@ -40,6 +40,37 @@ async function freePort(): Promise<number> {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Starts `npm start`'s server in production on the test's database, runs `use` against it, stops it. */
+async function withServer(use: (base: string) => Promise<void>): Promise<void> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: cmsDir, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 600; i++) {
+      if (
+        await fetch(`${base}/_health`).then(
+          (r) => r.ok || r.status === 204,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await use(base);
+  } finally {
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const registerAdmin = (base: string, email: string) =>
+  fetch(`${base}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'Intruder2026A', firstname: 'x', lastname: 'y' }),
+  });
+
 describe('a first run in production', () => {
   it('seeds regions but no demo logins; create-admin makes the 联采办 login and a Strapi admin invitation, each secret shown once', async () => {
     const seeded = run(['scripts/serve.mjs', '--seed-only']);
@@ -48,6 +79,19 @@ describe('a first run in production', () => {
     expect(read<{ n: number }>('select count(*) as n from organisations')[0]!.n).toBe(0);
     expect(read<{ n: number }>('select count(*) as n from regions')[0]!.n).toBeGreaterThan(3000);
     expect(read<{ n: number }>('select count(*) as n from admin_users')[0]!.n).toBe(0);
+
+    // Before create-admin: Strapi would make the first visitor of /admin its super admin; production refuses.
+    await withServer(async (base) => {
+      const init = (await (await fetch(`${base}/admin/init`)).json()) as { data: { hasAdmin: boolean } };
+      expect(init.data.hasAdmin).toBe(false);
+      const first = await registerAdmin(base, 'first-visitor@example.org');
+      expect(first.status).toBe(403);
+      const body = (await first.json()) as { error: { message: string; details: { code: string } } };
+      expect(body.error.details.code).toBe('ADMIN_REGISTRATION_CLOSED');
+      expect(body.error.message).toContain('npm run create-admin');
+      expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(read<{ n: number }>('select count(*) as n from admin_users')[0]!.n).toBe(0);
+    });
 
     const created = run(['scripts/create-admin.mjs', '--email', 'ops@example.org']);
     expect(created.status).toBe(0);
@@ -62,20 +106,7 @@ describe('a first run in production', () => {
     expect(again.stdout).not.toMatch(/one-time password:/);
     expect(again.stdout).toContain('exists already');
 
-    const port = await freePort();
-    const server = spawn(process.execPath, ['scripts/serve.mjs'], { cwd: cmsDir, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-    try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 600; i++) {
-        if (
-          await fetch(`${base}/_health`).then(
-            (r) => r.ok || r.status === 204,
-            () => false,
-          )
-        )
-          break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+    await withServer(async (base) => {
       const demo = await fetch(`${base}/api/auth/local`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -96,15 +127,8 @@ describe('a first run in production', () => {
       expect(me).toMatchObject({ role: 'platform_admin', mustChangePassword: true });
       const init = (await (await fetch(`${base}/admin/init`)).json()) as { data: { hasAdmin: boolean } };
       expect(init.data.hasAdmin).toBe(true);
-      const register = await fetch(`${base}/admin/register-admin`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'intruder@example.org', password: 'Intruder2026A', firstname: 'x', lastname: 'y' }),
-      });
-      expect(register.status).toBe(400);
+      expect((await registerAdmin(base, 'intruder@example.org')).status).toBe(403);
       expect(read<{ n: number }>('select count(*) as n from admin_users')[0]!.n).toBe(1);
-    } finally {
-      server.kill('SIGTERM');
-    }
+    });
   }, 900_000);
 });

@@ -104,6 +104,31 @@ describe('联采办 onboarding', () => {
     expect(history).toEqual(['create', 'edit', 'disable', 'enable', 'resetLogin']);
   });
 
+  it('a disabled organisation is refused at login (403 ORGANISATION_DISABLED) only after a right password; its operators too', async () => {
+    const created = (await post(P, orgData(), await admin())).body.data;
+    const { username, password } = created.credential;
+    const firstJwt = (await login(username, password)).body.jwt;
+    expect((await change(firstJwt, password, 'Hospital2026x')).status).toBe(200);
+    const jwt = (await login(username, 'Hospital2026x')).body.jwt;
+    const op = (await post('/api/organisations/mine/operators', { name: '停用经办', phone: mobile(), username: unique('op') }, jwt)).body.data;
+    expect((await post(`${P}/${created.documentId}/disable`, {}, await admin())).status).toBe(200);
+
+    const answer = await login(username, 'Hospital2026x');
+    expect(expectRefused(answer, 403, 'ORGANISATION_DISABLED').message).toMatch(/^所属机构已被停用/);
+    expect(answer.body).not.toHaveProperty('jwt');
+    expectRefused(await login(op.username, op.password), 403, 'ORGANISATION_DISABLED');
+    // A wrong password answers as for any login: nothing tells the organisation is disabled.
+    const wrong = expectRefused(await login(username, 'Wrong2026x'), 400, 'INVALID_CREDENTIALS');
+    expect(wrong.message).toBe('用户名或密码错误');
+    expectRefused(await login(op.username, 'Wrong2026x'), 400, 'INVALID_CREDENTIALS');
+    // The token in hand stops too, at the next request.
+    expectRefused(await get('/api/organisations/mine', jwt), 403, 'NO_ORGANISATION');
+
+    expect((await post(`${P}/${created.documentId}/enable`, {}, await admin())).status).toBe(200);
+    expect((await login(username, 'Hospital2026x')).status).toBe(200);
+    expect((await login(op.username, op.password)).status).toBe(200);
+  });
+
   it('refuses bad input, taken credit codes and usernames, other roles, and creates nothing', async () => {
     const jwt = await admin();
     const bad = expectRefused(await post(P, orgData({ creditCode: '91110000000000000X' }), jwt), 400, 'ORGANISATION_INVALID');

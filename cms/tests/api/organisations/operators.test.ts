@@ -64,7 +64,10 @@ describe('经办人 (operators)', () => {
     const res = await post(`${O}/${op.id}/disable`, {}, org.jwt);
     expect(res.body.data).toMatchObject({ enabled: false, actions: ['edit', 'enable', 'resetPassword'] });
     expect((await get('/api/organisations/mine', jwt)).status).toBe(401);
-    expect((await login(op.username, 'Operator2026x')).status).toBe(400);
+    const refused = expectRefused(await login(op.username, 'Operator2026x'), 400, 'ACCOUNT_DISABLED');
+    expect(refused.message).toBe('经办人账号已被禁用，请联系本单位管理员');
+    // A wrong password answers as for any login: nothing tells the operator is disabled.
+    expectRefused(await login(op.username, 'Wrong2026xx'), 400, 'INVALID_CREDENTIALS');
     expectRefused(await post(`${O}/${op.id}/disable`, {}, org.jwt), 409, 'OPERATOR_ACTION_NOT_ALLOWED');
     expect((await post(`${O}/${op.id}/enable`, {}, org.jwt)).status).toBe(200);
     expect((await login(op.username, 'Operator2026x')).status).toBe(200);

@@ -110,13 +110,20 @@ const issueBody = z.preprocess(
 );
 
 const PASSWORD_REQUIRED = '请输入初始密码并确认';
+/** `{ password, passwordConfirmation }` typed by the administrator, or `{ generate: true }` for a random one. */
 const initialPasswordBody = z.preprocess(
   unwrapData,
-  z.object(
-    {
-      password: z.string({ message: PASSWORD_REQUIRED }).min(1, { message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
-      passwordConfirmation: z.string({ message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
-    },
+  z.union(
+    [
+      z.object({ generate: z.literal(true, { message: '参数 generate 只能为 true' }) }, { message: PASSWORD_REQUIRED }).strict(),
+      z.object(
+        {
+          password: z.string({ message: PASSWORD_REQUIRED }).min(1, { message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
+          passwordConfirmation: z.string({ message: PASSWORD_REQUIRED }).max(64, { message: '密码不能超过64位' }),
+        },
+        { message: PASSWORD_REQUIRED },
+      ),
+    ],
     { message: PASSWORD_REQUIRED },
   ),
 );
@@ -178,11 +185,15 @@ export default factories.createCoreController('api::distributor-account.distribu
   async initialPasswordState(ctx: HttpContext) {
     ctx.body = { data: await service('initial-password').initialPasswordState(await requireActor(ctx)) };
   },
-  /** PUT …/initial-password `{ password, passwordConfirmation }` — for accounts issued or reset from now on. */
+  /**
+   * PUT …/initial-password `{ password, passwordConfirmation }` or `{ generate: true }` (answered once as
+   * `initialPassword`) — for accounts issued or reset from now on.
+   */
   async setInitialPassword(ctx: HttpContext) {
     const actor = await requireActor(ctx);
     const b = parseInput(initialPasswordBody, ctx.request.body, 'PASSWORD_FIELDS_REQUIRED');
-    ctx.body = { data: await service('initial-password').setInitialPassword(actor, b.password, b.passwordConfirmation) };
+    const s = service('initial-password');
+    ctx.body = { data: 'generate' in b ? await s.generateInitialPassword(actor) : await s.setInitialPassword(actor, b.password, b.passwordConfirmation) };
   },
   async template(ctx: HttpContext) {
     await requireActor(ctx);
