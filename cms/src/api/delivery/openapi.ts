@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DELIVERY_STATUS, INVOICE_STATUS, LINE_STATUS } from '../../domain';
 import { notFound } from '../../scope/ownership';
-import { describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
 import { deliveryListQuery } from './controllers/deliveries';
 import { batchDeliveryBody, batchTemplateQuery, deliveryBody } from './schemas';
 
@@ -104,6 +104,14 @@ export default describeRoutes('配送', [
     errors: [{ status: 400, code: 'INVALID_INPUT', message: '配送状态筛选条件不正确' }],
   },
   {
+    method: 'GET',
+    path: '/order-deliveries/export',
+    summary: '导出（配送记录）',
+    description: '与配送记录列表相同的筛选条件，导出全部符合条件的配送。',
+    query: deliveryListQuery,
+    response: { description: '配送记录.xlsx', file: true },
+  },
+  {
     method: 'POST',
     path: '/order-deliveries/:id/withdraw',
     summary: '撤回',
@@ -134,4 +142,5 @@ export default describeRoutes('配送', [
     }),
     errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写理由' }],
   },
+  ...coreReads('deliveries', '配送记录', 'GET /order-deliveries'),
 ]);
