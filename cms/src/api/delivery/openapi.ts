@@ -4,7 +4,7 @@ import { DELIVERY_STATUS, INVOICE_STATUS, LINE_STATUS } from '../../domain';
 import { notFound } from '../../scope/ownership';
 import { coreReads, describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
 import { deliveryListQuery } from './controllers/deliveries';
-import { batchDeliveryBody, batchTemplateQuery, deliveryBody } from './schemas';
+import { batchDeliveryBody, batchHospitalsQuery, batchTemplateQuery, deliveryBody } from './schemas';
 
 const LINE_REFUSALS: ErrorDoc[] = [
   { status: 400, code: 'QUANTITY_INVALID', message: '配送数量必须为大于等于1的整数' },
@@ -54,8 +54,16 @@ export default describeRoutes('配送', [
     method: 'GET',
     path: '/order-deliveries/batch/hospitals',
     summary: '批量配送：可选医疗机构',
-    description: '有“企业已确认”或“配送中”订单明细的医疗机构，及各自的明细条数。',
-    response: { description: '医疗机构列表', example: { data: [{ hospitalOrgId: 12, hospitalName: '北京积水潭医院', lines: 8 }] } },
+    description: '有“企业已确认”或“配送中”订单明细的医疗机构，及各自的明细条数；按名称在服务器上搜索，分页，不设上限。',
+    query: batchHospitalsQuery.extend(pagingQuery.shape),
+    response: {
+      description: '一页医疗机构',
+      example: {
+        data: [{ hospitalOrgId: 12, hospitalName: '北京积水潭医院', lines: 8 }],
+        meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 1 } },
+      },
+    },
+    errors: [{ status: 400, code: 'INVALID_INPUT', message: '搜索关键字不能超过100个字' }],
   },
   {
     method: 'GET',

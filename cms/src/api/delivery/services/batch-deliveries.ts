@@ -17,13 +17,15 @@ import {
   DomainError,
   isDomainError,
   lineRefusal,
+  pageOf,
   type BatchLineRefusal,
+  type Page,
 } from '../../../domain';
 import { assertOwner, scopeAttributes, type Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import type { RawRow } from '../../../db/order-rows';
 import { orderTx } from '../../../db/order-tables';
-import { orgNames } from '../../../db/org-names';
+import { whereContains } from '../../../utils/search';
 import { lineOut } from '../../../db/order-rows';
 import type historyService from '../../state-history/services/state-history';
 import { applyQuantities, insertDeliveries, readLinesById, type PlannedLine } from '../support/batch-writes';
@@ -36,6 +38,14 @@ const LINE = 'api::order-line.order-line';
 export interface BatchLineInput extends DeliveryInput {
   /** The line's documentId. */
   line: string;
+}
+
+/** A hospital the distributor has lines to deliver to. */
+export interface HospitalOption {
+  hospitalOrgId: number;
+  hospitalName: string;
+  /** Its order lines 企业已确认 or 配送中. */
+  lines: number;
 }
 
 export interface BatchDeliveryInput {
@@ -96,21 +106,30 @@ async function checkLines(actor: Actor, input: BatchDeliveryInput, at: Date) {
 }
 
 export default () => ({
-  /** The hospitals with lines the distributor may deliver (企业已确认 / 配送中), each with the number of lines. */
-  async hospitals(actor: Actor) {
-    const rows: Array<{ h: unknown; n: unknown }> = await strapi.db
-      .connection('order_lines')
-      .where('distributor_org_id', actor.orgId)
-      .whereIn('status', DELIVERABLE_LINE_STATUSES)
-      .groupBy('hospital_org_id')
-      .select({ h: 'hospital_org_id' })
-      .count({ n: '*' });
-    const names = await orgNames(rows.map((r) => Number(r.h)));
-    return {
-      data: rows
-        .map((r) => ({ hospitalOrgId: Number(r.h), hospitalName: names.get(Number(r.h)) ?? '', lines: Number(r.n) }))
-        .sort((a, b) => a.hospitalName.localeCompare(b.hospitalName, 'zh-CN')),
-    };
+  /**
+   * The hospitals with lines the distributor may deliver (企业已确认 / 配送中), each with the number of
+   * lines: searched by name on the server, paged, no cap; `hospitalOrgId` asks for one.
+   */
+  async hospitals(actor: Actor, q: { q?: string; hospitalOrgId?: number }, page: number, pageSize: number): Promise<Page<HospitalOption>> {
+    const k = strapi.db.connection as unknown as Knex;
+    let qb = k('order_lines as l')
+      .join('organisations as o', 'o.id', 'l.hospital_org_id')
+      .where('l.distributor_org_id', actor.orgId)
+      .whereIn('l.status', DELIVERABLE_LINE_STATUSES);
+    if (q.hospitalOrgId) qb = qb.where('l.hospital_org_id', q.hospitalOrgId);
+    qb = whereContains(qb, ['o.name'], q.q);
+    const [{ total }] = await qb.clone().countDistinct({ total: 'l.hospital_org_id' });
+    const rows: Array<{ h: unknown; name: unknown; n?: unknown }> = await qb
+      .clone()
+      .groupBy('l.hospital_org_id', 'o.name')
+      .select({ h: 'l.hospital_org_id', name: 'o.name' })
+      .count({ n: '*' })
+      .orderBy('o.name', 'asc')
+      .orderBy('l.hospital_org_id', 'asc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const data = rows.map((r) => ({ hospitalOrgId: Number(r.h), hospitalName: String(r.name ?? ''), lines: Number(r.n) }));
+    return pageOf(data, Number(total), page, pageSize);
   },
 
   /** 批量配送: every line delivered, or none (BATCH_DELIVERY_REFUSED naming each refused line and field). */
