@@ -134,6 +134,9 @@ function mainTable(page: Page) {
   return page.locator('.ant-tabs-tabpane-active .ant-table-wrapper, .ant-card-body > .ant-table-wrapper, main .ant-table-wrapper').first();
 }
 
+// A busy shared machine: opening a list as a role can take most of the default 30 s on its own.
+test.describe.configure({ timeout: 120_000 });
+
 for (const { user, url } of LISTS) {
   test(`${user} ${url}: rows fit 1366×768 and every row action is on screen`, async ({ openAs }) => {
     const page = await openAs(user, url);
