@@ -190,7 +190,7 @@ export const coreQuery = z.object({
  * The two generic reads Strapi gives a content type (`GET /<plural>`, `GET /<plural>/:id`), scoped to
  * what the caller's organisation may read; integrators should prefer the business lists named in `see`.
  */
-export function coreReads(plural: string, label: string, see?: string): RouteDoc[] {
+export function coreReads(plural: string, label: string, see: string | undefined, notFound: ErrorDoc): RouteDoc[] {
   const note = `Strapi 的通用读取接口（只返回本机构可见的记录）。${see ? `业务列表请用 \`${see}\`（筛选、搜索、每行可执行的操作）。` : ''}`;
   return [
     {
@@ -211,16 +211,10 @@ export function coreReads(plural: string, label: string, see?: string): RouteDoc
       summary: `${label}（通用查询：单条）`,
       description: note,
       response: { description: label, example: { data: { id: 1, documentId: 'k3v9x0c1a2b3c4d5e6f7g8h9' } } },
-      errors: [{ status: 404, code: 'NOT_FOUND', message: '记录不存在或无权访问' }],
+      errors: [notFound],
     },
   ];
 }
-
-/** 404 for a record outside the caller's scope, 403 NOT_OWNER for one it may read but not change (scope/ownership.ts). */
-export const OWNERSHIP_ERRORS: ErrorDoc[] = [
-  { status: 404, code: 'NOT_FOUND', message: '记录不存在或无权访问' },
-  { status: 403, code: 'NOT_OWNER', message: '该记录不属于本单位，无权执行此操作' },
-];
 
 /** A paged list's example answer. */
 export const pageExample = (row: unknown) => ({ data: [row], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } });

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 联系人信息 (企业信息 › 联系人), from the schema the controller parses. */
 import { CONTACTS_MAX } from '../../domain';
-import { coreReads, describeRoutes, OWNERSHIP_ERRORS, type ErrorDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, type ErrorDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { contactBody } from './controllers/contact';
 
 const contact = {
@@ -61,5 +62,5 @@ export default describeRoutes('联系人', [
     response: { description: '新的默认联系人', example: { data: contact } },
     errors: OWNERSHIP_ERRORS,
   },
-  ...coreReads('contacts', '联系人', 'GET /contacts/mine'),
+  ...coreReads('contacts', '联系人', 'GET /contacts/mine', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 三方合同 and 约定采购量, from the schemas the services parse (support/input.ts). */
 import { CONTRACT_STATUS } from '../../domain';
-import { coreReads, describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery } from '../../utils/openapi';
+import { coreReads, describeRoutes, pageExample, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { listSchema, pickSchema, refuseSchema, signSchema, volumeListSchema } from './support/input';
 
 const P = '/contracts/:documentId';
@@ -144,5 +145,5 @@ export default describeRoutes('三方合同', [
       { status: 409, code: 'PRICE_MISSING', message: '该产品没有挂网价，不能签订合同' },
     ],
   },
-  ...coreReads('contracts', '三方合同', 'GET /contracts/search'),
+  ...coreReads('contracts', '三方合同', 'GET /contracts/search', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 生产配送关系 (委托配送, 下级配送) and 配送产品目录, from the schemas the services parse. */
 import { DELEGATION_STATUS } from '../../domain';
-import { coreReads, describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { createInput, delegationListQuery, productsQuery, respondInput, subInput } from './support/input';
 import { optionsQuery } from './support/province-distributors';
 
@@ -156,5 +157,5 @@ export default describeRoutes('生产配送关系', [
     query: productsQuery.omit(NO_PAGING),
     response: { description: '配送产品目录.xlsx', file: true },
   },
-  ...coreReads('delegations', '委托', 'GET /delegation-list'),
+  ...coreReads('delegations', '委托', 'GET /delegation-list', OWNERSHIP_ERRORS[0]!),
 ]);

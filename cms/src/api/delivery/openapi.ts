@@ -1,8 +1,8 @@
 /** OpenAPI descriptions of the delivery routes (配送, 批量配送, 配送记录, 发票, 收货), from the schemas the controllers parse. */
 import { z } from 'zod';
 import { DELIVERY_STATUS, INVOICE_STATUS, LINE_STATUS } from '../../domain';
-import { notFound } from '../../scope/ownership';
 import { coreReads, describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { notFound, OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { deliveryListQuery } from './controllers/deliveries';
 import { batchDeliveryBody, batchHospitalsQuery, batchTemplateQuery, deliveryBody } from './schemas';
 
@@ -150,5 +150,5 @@ export default describeRoutes('配送', [
     }),
     errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写理由' }],
   },
-  ...coreReads('deliveries', '配送记录', 'GET /order-deliveries'),
+  ...coreReads('deliveries', '配送记录', 'GET /order-deliveries', OWNERSHIP_ERRORS[0]!),
 ]);

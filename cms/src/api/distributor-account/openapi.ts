@@ -1,5 +1,6 @@
 /** OpenAPI descriptions of 配送企业管理 (manual 000), from the schemas the controller parses. */
-import { coreReads, describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery, type ErrorDoc, type RouteDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, pageExample, pagingQuery, type ErrorDoc, type RouteDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { accountBody, accountListQuery, initialPasswordBody, issueBody, previewQuery } from './controllers/distributor-account';
 
 const P = '/distributor-accounts/manage';
@@ -165,6 +166,6 @@ export default [
     action('disable', '禁用', '禁用账号：该配送企业不能登录，已登录的会话立即失效（答复“账号已被禁用”）。', '账号已禁用，不能执行“禁用”操作'),
     action('reset-password', '重置密码', '密码重置为本省的初始密码，下次登录须修改密码。', '账号未发放，不能执行“重置密码”操作'),
     action('unlock', '解锁', '解除连续登录失败造成的锁定。', '账号未锁定，不能执行“解锁”操作'),
-    ...coreReads('distributor-accounts', '配送企业账号', 'GET /distributor-accounts/manage'),
+    ...coreReads('distributor-accounts', '配送企业账号', 'GET /distributor-accounts/manage', OWNERSHIP_ERRORS[0]!),
   ]),
 ];

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 医院配送关系 (委托配送申请, 接受/拒绝, 撤销), from the schemas the controller parses. */
 import { RELATIONSHIP_STATUS, relationshipMachine } from '../../domain';
-import { coreReads, describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { candidatesQuery, listSchema, orderableQuery, requestBodySchema, singleTransitionBody, transitionBody } from './support/input';
 
 const ACTION_NAMES = relationshipMachine.transitionNames;
@@ -102,5 +103,5 @@ export default describeRoutes('医院配送关系', [
     response: { description: '处理后的配送关系', example: { data: relationship } },
     errors: [...TRANSITION_ERRORS, ...OWNERSHIP_ERRORS],
   },
-  ...coreReads('hospital-relationships', '医院配送关系', 'GET /hospital-relationships/list'),
+  ...coreReads('hospital-relationships', '医院配送关系', 'GET /hospital-relationships/list', OWNERSHIP_ERRORS[0]!),
 ]);

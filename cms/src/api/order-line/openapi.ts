@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LINE_STATUS } from '../../domain';
 import { coreReads, describeRoutes, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { dayQuery, lineQuery, statusQuery, tabQuery } from './controllers/lines';
 
 const listQuery = statusQuery.extend(tabQuery.shape).extend(dayQuery.shape).extend(lineQuery.shape);
@@ -73,5 +74,5 @@ export default describeRoutes('订单明细', [
     description: '订单明细终止配送；已配送的数量保留。',
     body: z.object({ reason: z.string().optional().meta({ description: '理由（选填）' }) }),
   },
-  ...coreReads('order-lines', '订单明细', 'GET /order-lines/search'),
+  ...coreReads('order-lines', '订单明细', 'GET /order-lines/search', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 机构管理 (联采办: organisations, their first logins, 批量创建), from the schemas the controller parses. */
 import { ORG_IMPORT_MAX_ROWS } from '../../domain';
-import { describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { describeRoutes, pageExample, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { orgBody, orgListQuery } from './controllers/platform';
 
 const P = '/platform/organisations';

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of 企业信息, 经办人 and 配送区域 (the caller's own organisation), and of 机构管理 (openapi-platform.ts). */
 import { DISTRIBUTION_AREAS_MAX } from '../../domain';
 import { coreReads, describeRoutes, type ErrorDoc } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { operatorBody } from './controllers/operators';
 import { areasBody, infoBody } from './controllers/organisation';
 import platform from './openapi-platform';
@@ -19,7 +20,7 @@ const info = {
 };
 const operator = { id: 21, username: 'jb_gkbj', name: '赵六', phone: '13800000000', enabled: true };
 const MANAGER: ErrorDoc = { status: 403, code: 'OPERATOR_NOT_ALLOWED', message: '经办人不能管理账号，请使用单位管理员账号' };
-const OPERATOR_NOT_FOUND: ErrorDoc = { status: 404, code: 'NOT_FOUND', message: '记录不存在或无权访问' };
+const OPERATOR_NOT_FOUND: ErrorDoc = OWNERSHIP_ERRORS[0]!;
 const OPERATOR_FIELDS: ErrorDoc[] = [
   { status: 400, code: 'OPERATOR_INVALID', message: '请求格式不正确' },
   { status: 400, code: 'FIELD_REQUIRED', message: '请填写姓名' },
@@ -107,7 +108,7 @@ export default [
         { status: 400, code: 'AREA_OUTSIDE_PROVINCE', message: '配送区域只能选择本省的区县：140105' },
       ],
     },
-    ...coreReads('organisations', '机构', 'GET /organisations/mine'),
+    ...coreReads('organisations', '机构', 'GET /organisations/mine', OWNERSHIP_ERRORS[0]!),
   ]),
   ...platform,
 ];

@@ -1,5 +1,6 @@
 /** OpenAPI descriptions of 证书管理 (the platform CA, 证书申领, PIN, 重新签发, 签名验证), from the schemas the services parse. */
-import { describeRoutes, OWNERSHIP_ERRORS, pageExample, pagingQuery } from '../../utils/openapi';
+import { describeRoutes, pageExample, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { verifySchema } from './controllers/pki';
 import { listSchema } from './services/certificate-admin';
 import { applySchema, changeSchema } from './services/certificates';

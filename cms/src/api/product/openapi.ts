@@ -1,5 +1,6 @@
 /** OpenAPI descriptions of 挂网目录查看 (the catalogue), from the schema the service parses. */
 import { coreReads, describeRoutes, pageExample, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { catalogueQuery } from './services/product';
 
 const query = catalogueQuery.omit({ pagination: true, page: true, pageSize: true });
@@ -47,5 +48,5 @@ export default describeRoutes('挂网目录', [
     response: { description: '产品', example: { data: product } },
     errors: [{ status: 404, code: 'NOT_FOUND', message: '产品不存在或未挂网' }],
   },
-  ...coreReads('products', '产品', 'GET /catalogue'),
+  ...coreReads('products', '产品', 'GET /catalogue', OWNERSHIP_ERRORS[0]!),
 ]);

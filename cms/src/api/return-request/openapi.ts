@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of returns 退货 / 退货处理, from the schemas the controller parses. */
 import { z } from 'zod';
 import { coreReads, describeRoutes, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { returnListQuery } from './controllers/returns';
 
 const reason = (description: string, example: string) => z.string().meta({ description, example });
@@ -45,5 +46,5 @@ export default describeRoutes('退货', [
     body: z.object({ reason: reason('拒绝理由（必填）', '产品已使用，不符合退货条件') }),
     errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写拒绝理由' }],
   },
-  ...coreReads('return-requests', '退货申请', 'GET /order-returns'),
+  ...coreReads('return-requests', '退货申请', 'GET /order-returns', OWNERSHIP_ERRORS[0]!),
 ]);

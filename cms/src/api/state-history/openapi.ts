@@ -1,6 +1,7 @@
 /** OpenAPI description of the history timeline (操作记录). */
 import { LINE_STATUS } from '../../domain';
 import { coreReads, describeRoutes } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 
 export default describeRoutes('操作记录', [
   {
@@ -26,5 +27,5 @@ export default describeRoutes('操作记录', [
     },
     errors: [{ status: 404, code: 'UNKNOWN_ENTITY', message: '不支持的记录类型' }],
   },
-  ...coreReads('state-histories', '操作记录', 'GET /history/{entity}/{documentId}'),
+  ...coreReads('state-histories', '操作记录', 'GET /history/{entity}/{documentId}', OWNERSHIP_ERRORS[0]!),
 ]);
