@@ -81,7 +81,9 @@ test('distributor delivers three lines of one hospital in one 批量配送', asy
   await expect(page).toHaveURL(/\/batch-delivery$/);
   await expect(page.getByText('请先选择医疗机构')).toBeVisible();
 
+  // The picker searches on the server as one types.
   await page.getByRole('combobox', { name: '医疗机构' }).click();
+  await page.getByRole('combobox', { name: '医疗机构' }).fill(hospitalName.slice(3));
   await page.locator('.ant-select-dropdown:visible').getByText(`${hospitalName}（待配送 3 条）`).click();
   for (const ref of refs) await page.getByRole('checkbox', { name: ref }).check();
   await expect(page.getByText('已选 3 条，合计配送数量 20')).toBeVisible();
@@ -130,7 +132,9 @@ test('distributor delivers three lines of one hospital in one 批量配送', asy
 test('a refused line delivers nothing and is named under its cell', async ({ openAs }) => {
   const { hospitalName, ids, refs, detail } = await seed();
   const page = await openAs(DEMO.distributor.username, '/batch-delivery');
+  // The picker searches on the server as one types.
   await page.getByRole('combobox', { name: '医疗机构' }).click();
+  await page.getByRole('combobox', { name: '医疗机构' }).fill(hospitalName.slice(3));
   await page.locator('.ant-select-dropdown:visible').getByText(`${hospitalName}（待配送 3 条）`).click();
   await page.getByRole('checkbox', { name: refs[0] }).check();
   await page.getByRole('checkbox', { name: refs[1] }).check();

@@ -1,6 +1,7 @@
 /**
  * Every main list at 1366×768 (the screen both manuals name), as each role: no sideways scrolling of
- * the list, and every button of every row inside the screen. The rows are arranged through the API
+ * the list, column titles (sortable ones beside their sorter) not squeezed, and every button of every
+ * row inside the screen. The rows are arranged through the API
  * first (one of each kind the lists show), with long names.
  */
 import { expect, type Page } from '@playwright/test';
@@ -95,14 +96,21 @@ test.beforeAll(async () => {
 /** Each role's main lists; a `tab` is clicked after the page opens. */
 const LISTS: Array<{ user: SignedInUser; url: string; tab?: RegExp }> = [
   { user: 'bj_ybj', url: '/distributor-accounts' },
+  { user: 'bj_ybj', url: '/catalogue' },
+  { user: 'bj_ybj', url: '/contracts' },
   { user: 'bj_ybj', url: '/delegations' },
   { user: 'bj_ybj', url: '/hospital-relationships' },
   { user: 'bj_ybj', url: '/order-lines' },
   { user: 'lcb_admin', url: '/distributor-accounts' },
   { user: 'lcb_admin', url: '/order-lines' },
+  { user: 'lcb_admin', url: '/delegations' },
+  { user: 'lcb_admin', url: '/hospital-relationships' },
+  { user: 'lcb_admin', url: '/contracts' },
+  { user: 'lcb_admin', url: '/organisations' },
   { user: 'mf_weigao', url: '/catalogue' },
   { user: 'mf_weigao', url: '/delegations' },
   { user: 'mf_weigao', url: '/order-lines' },
+  { user: 'mf_weigao', url: '/contracts' },
   { user: 'P11PS0001', url: '/delegations' },
   { user: 'P11PS0001', url: '/hospital-relationships' },
   { user: 'P11PS0001', url: '/delegated-products' },
@@ -110,17 +118,24 @@ const LISTS: Array<{ user: SignedInUser; url: string; tab?: RegExp }> = [
   { user: 'P11PS0001', url: '/order-lines?tab=rework' },
   { user: 'P11PS0001', url: '/order-lines?tab=delivered' },
   { user: 'P11PS0001', url: '/order-lines?tab=returns' },
+  { user: 'P11PS0001', url: '/catalogue' },
+  { user: 'P11PS0001', url: '/contracts' },
   { user: 'h_jst', url: '/hospital-relationships' },
   { user: 'h_jst', url: '/order-lines?tab=lines' },
   { user: 'h_jst', url: '/order-lines?tab=receipts' },
   { user: 'h_jst', url: '/order-lines?tab=invoiceChecks' },
   { user: 'h_jst', url: '/order-lines?tab=returns' },
+  { user: 'h_jst', url: '/catalogue' },
+  { user: 'h_jst', url: '/contracts' },
 ];
 
 /** The list on screen: the visible tab's table (the page's only one elsewhere). */
 function mainTable(page: Page) {
   return page.locator('.ant-tabs-tabpane-active .ant-table-wrapper, .ant-card-body > .ant-table-wrapper, main .ant-table-wrapper').first();
 }
+
+// A busy shared machine: opening a list as a role can take most of the default 30 s on its own.
+test.describe.configure({ timeout: 120_000 });
 
 for (const { user, url } of LISTS) {
   test(`${user} ${url}: rows fit 1366×768 and every row action is on screen`, async ({ openAs }) => {
@@ -136,6 +151,25 @@ for (const { user, url } of LISTS) {
     });
     expect(overflow.table, 'the list scrolls sideways').toBeLessThanOrEqual(1);
     expect(overflow.page, 'the page scrolls sideways').toBeLessThanOrEqual(1);
+    // Column titles keep their words: at most two lines, a short title (≤ 4 characters) on one, and a
+    // sortable title beside its sorter arrows (not squeezed to one character per line).
+    const squeezed = await table.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('thead th')]
+        .filter((th) => th.offsetWidth > 0 && (th.textContent ?? '').trim())
+        .map((th) => {
+          const title = (th.querySelector<HTMLElement>('.ant-table-column-title') ?? th) as HTMLElement;
+          const text = (title.textContent ?? '').trim();
+          const range = document.createRange();
+          range.selectNodeContents(title);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+          const sorters = th.querySelector<HTMLElement>('.ant-table-column-sorters');
+          const cramped = sorters ? sorters.scrollWidth > sorters.clientWidth + 1 : false;
+          return { text, lines, cramped };
+        })
+        .filter((h) => h.lines > 2 || (h.lines > 1 && [...h.text].length <= 4) || h.cramped)
+        .map((h) => `${h.text} (${h.lines} lines${h.cramped ? ', sorter squeezed' : ''})`),
+    );
+    expect(squeezed, 'column titles squeezed').toEqual([]);
     // Every button of the first rows is inside the screen's width.
     const buttons = rows.locator('button, a');
     const n = Math.min(await buttons.count(), 30);

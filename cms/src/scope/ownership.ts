@@ -10,6 +10,13 @@ import { canRead, columnOf } from './scope';
 export const notFound = () => new DomainError('NOT_FOUND', '记录不存在或无权访问', { status: 404 });
 export const notOwner = (message = '该记录不属于本单位，无权执行此操作') => new DomainError('NOT_OWNER', message, { status: 403 });
 
+/** The two refusals above as the OpenAPI descriptions list them (api/<aggregate>/openapi.ts): 404 first, then 403 NOT_OWNER. */
+export const OWNERSHIP_ERRORS: Array<{ status: number; code: string; message: string }> = [notFound(), notOwner()].map((e) => ({
+  status: e.status,
+  code: e.code,
+  message: e.message,
+}));
+
 type Row = Record<string, unknown>;
 
 /** A knex row (column names) seen with the attribute names the scope map speaks. */

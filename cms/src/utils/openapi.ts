@@ -31,8 +31,8 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** multipart/form-data with one `file` (.xlsx). */
   upload?: boolean;
-  /** The answer: an example body, or a file download. */
-  response?: { description: string; example?: unknown; schema?: z.ZodType; file?: boolean };
+  /** The answer: an example body, or a file download (.xlsx, or the media type given). */
+  response?: { description: string; example?: unknown; schema?: z.ZodType; file?: boolean | string };
   errors?: ErrorDoc[];
 }
 
@@ -71,6 +71,8 @@ const ERROR_ENVELOPE = z
     }),
   })
   .meta({ id: 'Error' });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const COMMON_ERRORS: ErrorDoc[] = [
   { status: 401, code: 'UNAUTHORIZED', message: '未登录或登录已失效' },
@@ -129,7 +131,7 @@ export function openApiDocument(routes: RuntimeRoute[], docs: RouteDoc[], info: 
     const ok = doc?.response?.file
       ? {
           description: doc.response.description,
-          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) } },
+          content: { [typeof doc.response.file === 'string' ? doc.response.file : XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
         }
       : {
           description: doc?.response?.description ?? '成功',
@@ -175,3 +177,44 @@ export const pagingQuery = z.object({
   'pagination[page]': z.number().int().positive().optional().meta({ description: '页码，从 1 开始', example: 1 }),
   'pagination[pageSize]': z.number().int().positive().optional().meta({ description: '每页条数（上限见各列表，通常 200）', example: 20 }),
 });
+
+/** Strapi's generic read parameters (its core `find`), for the content types' own GET routes. */
+export const coreQuery = z.object({
+  'filters[<field>][<operator>]': z.string().optional().meta({ description: 'Strapi 筛选，如 `filters[status][$eq]=…`；只返回本机构可见的记录' }),
+  sort: z.string().optional().meta({ description: '排序，如 `createdAt:desc`', example: 'createdAt:desc' }),
+  ...pagingQuery.shape,
+  fields: z.string().optional().meta({ description: '只返回这些字段（逗号分隔）' }),
+});
+
+/**
+ * The two generic reads Strapi gives a content type (`GET /<plural>`, `GET /<plural>/:id`), scoped to
+ * what the caller's organisation may read; integrators should prefer the business lists named in `see`.
+ */
+export function coreReads(plural: string, label: string, see: string | undefined, notFound: ErrorDoc): RouteDoc[] {
+  const note = `Strapi 的通用读取接口（只返回本机构可见的记录）。${see ? `业务列表请用 \`${see}\`（筛选、搜索、每行可执行的操作）。` : ''}`;
+  return [
+    {
+      method: 'GET',
+      path: `/${plural}`,
+      summary: `${label}（通用查询）`,
+      description: note,
+      query: coreQuery,
+      response: {
+        description: `一页${label}`,
+        example: { data: [{ id: 1, documentId: 'k3v9x0c1a2b3c4d5e6f7g8h9' }], meta: { pagination: { page: 1, pageSize: 25, pageCount: 1, total: 1 } } },
+      },
+      errors: [{ status: 400, code: 'INVALID_REQUEST', message: '请求参数不正确' }],
+    },
+    {
+      method: 'GET',
+      path: `/${plural}/:id`,
+      summary: `${label}（通用查询：单条）`,
+      description: note,
+      response: { description: label, example: { data: { id: 1, documentId: 'k3v9x0c1a2b3c4d5e6f7g8h9' } } },
+      errors: [notFound],
+    },
+  ];
+}
+
+/** A paged list's example answer. */
+export const pageExample = (row: unknown) => ({ data: [row], meta: { pagination: { page: 1, pageSize: 20, pageCount: 1, total: 1 } } });

@@ -48,7 +48,15 @@ export const zhCN = {
     requestedAt: '申请时间',
     answer: '处理结果',
   },
-  filters: { keyword: '产品名称/编码/订单编号', hospital: '医疗机构', status: '状态', dateRange: '下单日期', search: '查询', reset: '重置' },
+  filters: {
+    keyword: '产品名称/编码/订单编号',
+    hospital: '医疗机构',
+    hospitalSearch: '输入名称搜索',
+    status: '状态',
+    dateRange: '下单日期',
+    search: '查询',
+    reset: '重置',
+  },
   actions: {
     newOrder: '新建订单',
     submitOrder: '提交订单',
@@ -179,7 +187,15 @@ export const enUS: typeof zhCN = {
     requestedAt: 'Requested at',
     answer: 'Answer',
   },
-  filters: { keyword: 'Product name/code/order no.', hospital: 'Hospital', status: 'Status', dateRange: 'Order date', search: 'Search', reset: 'Reset' },
+  filters: {
+    keyword: 'Product name/code/order no.',
+    hospital: 'Hospital',
+    hospitalSearch: 'Type to search',
+    status: 'Status',
+    dateRange: 'Order date',
+    search: 'Search',
+    reset: 'Reset',
+  },
   actions: {
     newOrder: 'New order',
     submitOrder: 'Submit order',

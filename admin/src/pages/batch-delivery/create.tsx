@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Typography } from 'antd';
 import { useCustom, useCustomMutation, useTranslate } from '@refinedev/core';
 import { useNavigate } from 'react-router';
-import { batchFieldLabel, DELIVERABLE_LINE_STATUSES, type OrderLineRow } from '@domain';
+import { batchFieldLabel, DELIVERABLE_LINE_STATUSES, type OrderLineRow, type Page } from '@domain';
 import { downloadFile } from '../../components/api-helpers';
+import { useDebouncedSearch } from '../../hooks/use-debounced-search';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { useRowAction } from '../../hooks/use-row-action';
 import { isHttpError } from '../../providers/http-client';
@@ -29,8 +30,24 @@ export function BatchDeliveryCreate() {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const hospitals = useCustom<{ data: HospitalOption[] }>({ url: `${B}/hospitals`, method: 'get' });
-  const options = (hospitals.result?.data as unknown as { data: HospitalOption[] } | undefined)?.data ?? [];
+  // 医疗机构 with lines to deliver, searched on the server by name as one types (a page of 50; no cap).
+  const search = useDebouncedSearch();
+  const [chosen, setChosen] = useState<HospitalOption | null>(null);
+  const hospitals = useCustom<Page<HospitalOption>>({
+    url: `${B}/hospitals`,
+    method: 'get',
+    config: { query: { ...(search.q ? { q: search.q } : {}), pagination: { page: 1, pageSize: 50 } } },
+  });
+  const found = (hospitals.result?.data as unknown as Page<HospitalOption> | undefined)?.data ?? [];
+  // The chosen hospital keeps its name while another search shows other matches (one taken from an uploaded sheet is asked for by id).
+  const sheetHospital = useCustom<Page<HospitalOption>>({
+    url: `${B}/hospitals`,
+    method: 'get',
+    config: { query: { hospitalOrgId: hospital ?? 0 } },
+    queryOptions: { enabled: !!hospital && hospital !== chosen?.hospitalOrgId && !found.some((h) => h.hospitalOrgId === hospital) },
+  });
+  const current = chosen?.hospitalOrgId === hospital ? chosen : (sheetHospital.result?.data as unknown as Page<HospitalOption> | undefined)?.data?.[0];
+  const options = current && !found.some((h) => h.hospitalOrgId === current.hospitalOrgId) ? [current, ...found] : found;
   const lines = usePageQuery<OrderLineRow>(
     '/api/order-lines/search',
     { tab: 'todo', status: DELIVERABLE_LINE_STATUSES.join(','), hospitalOrgId: hospital ?? 0 },
@@ -132,12 +149,16 @@ export function BatchDeliveryCreate() {
           placeholder={t('batchDelivery.hospitalPlaceholder')}
           style={{ width: 320 }}
           showSearch
-          optionFilterProp="label"
+          filterOption={false}
+          onSearch={search.onSearch}
           value={hospital ?? undefined}
-          loading={hospitals.query.isLoading}
-          notFoundContent={t('batchDelivery.noHospitals')}
+          loading={hospitals.query.isFetching}
+          notFoundContent={hospitals.query.isFetching ? undefined : t(search.q ? 'batchDelivery.noHospitalMatch' : 'batchDelivery.noHospitals')}
           options={options.map((h) => ({ value: h.hospitalOrgId, label: t('batchDelivery.hospitalOption', { name: h.hospitalName, n: h.lines }) }))}
-          onChange={(h: number) => reset(h)}
+          onChange={(h: number) => {
+            setChosen(options.find((o) => o.hospitalOrgId === h) ?? null);
+            reset(h);
+          }}
         />
         <Button
           onClick={() =>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { executionPercent, formatFen, type ContractRow } from '@domain';
 import { StatusTag } from '../../components/status-tag';
 import { RowActions } from '../../components/row-actions';
+import type { DetailItem } from '../../components/row-details';
 
 export interface ContractRowHandlers {
   sign: (row: ContractRow) => void;
@@ -28,27 +29,37 @@ export function PartyTags({ row }: { row: ContractRow }) {
   );
 }
 
+/** The secondary fields of a contract row, in its 详情 part (the main columns and the actions fit 1366×768). */
+export function useContractDetails(): (r: ContractRow) => DetailItem[] {
+  const t = useTranslate();
+  return (r) => [
+    { label: t('contracts.col.manufacturer'), value: r.manufacturerName },
+    { label: t('contracts.col.quantity'), value: r.quantity },
+    { label: t('contracts.col.amount'), value: formatFen(r.amountFen) },
+    { label: t('contracts.col.period'), value: `${r.startDate} ~ ${r.endDate}` },
+    {
+      label: t('contracts.col.progress'),
+      value: (
+        <Progress
+          size="small"
+          style={{ width: 160 }}
+          percent={Math.min(100, executionPercent(r.orderedQuantity, r.quantity))}
+          format={() => `${r.orderedQuantity}/${r.quantity}`}
+        />
+      ),
+    },
+  ];
+}
+
 export function useContractColumns(on: ContractRowHandlers): ColumnsType<ContractRow> {
   const t = useTranslate();
   return [
-    { title: t('contracts.col.code'), dataIndex: 'code', width: 170, render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link> },
-    { title: t('contracts.col.product'), dataIndex: 'productName', width: 180, ellipsis: true },
-    { title: t('contracts.col.hospital'), dataIndex: 'hospitalName', width: 160, ellipsis: true },
-    { title: t('contracts.col.manufacturer'), dataIndex: 'manufacturerName', width: 160, ellipsis: true },
-    { title: t('contracts.col.distributor'), dataIndex: 'distributorName', width: 160, ellipsis: true },
-    { title: t('contracts.col.quantity'), dataIndex: 'quantity', width: 100 },
-    { title: t('contracts.col.amount'), dataIndex: 'amountFen', width: 120, render: (v: number) => formatFen(v) },
-    { title: t('contracts.col.period'), key: 'period', width: 190, render: (_: unknown, r) => `${r.startDate} ~ ${r.endDate}` },
-    {
-      title: t('contracts.col.progress'),
-      key: 'progress',
-      width: 140,
-      render: (_: unknown, r) => (
-        <Progress size="small" percent={Math.min(100, executionPercent(r.orderedQuantity, r.quantity))} format={() => `${r.orderedQuantity}/${r.quantity}`} />
-      ),
-    },
-    { title: t('contracts.col.parties'), key: 'parties', width: 200, render: (_: unknown, r) => <PartyTags row={r} /> },
-    { title: t('contracts.col.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag machine="contract" value={v} /> },
+    { title: t('contracts.col.code'), dataIndex: 'code', width: 160, render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link> },
+    { title: t('contracts.col.product'), dataIndex: 'productName', width: 130, ellipsis: true },
+    { title: t('contracts.col.hospital'), dataIndex: 'hospitalName', width: 130, ellipsis: true },
+    { title: t('contracts.col.distributor'), dataIndex: 'distributorName', width: 130, ellipsis: true },
+    { title: t('contracts.col.parties'), key: 'parties', width: 140, render: (_: unknown, r) => <PartyTags row={r} /> },
+    { title: t('contracts.col.status'), dataIndex: 'status', width: 80, render: (v: string) => <StatusTag machine="contract" value={v} /> },
     {
       title: t('contracts.col.actions'),
       key: 'actions',

@@ -12,7 +12,8 @@ import { downloadFile } from '../../components/api-helpers';
 import { HistoryDrawer } from '../../components/history-drawer';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { useCertificate } from '../../hooks/use-certificate';
-import { useContractColumns } from './columns';
+import { useContractColumns, useContractDetails } from './columns';
+import { useDetailsExpandable } from '../../components/row-details';
 import { RefuseModal, SignModal } from './sign-modal';
 import { VolumesTab } from './volumes-tab';
 
@@ -43,6 +44,7 @@ export function ContractList() {
   const query = useMemo(() => Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '' && v !== false)), [filters]);
   const { rows, pagination, loading } = usePageQuery<ContractRow>('/api/contracts/search', query, { pageSize: 10, enabled: !!role });
   const columns = useContractColumns({ sign: setSigning, refuse: setRefusing, history: setHistoryOf });
+  const expandable = useDetailsExpandable<ContractRow>(useContractDetails());
   const exportXlsx = () => downloadFile('/api/contracts/export', query, `${t('contracts.title')}.xlsx`).catch((e: Error) => message.error(e.message));
 
   const contracts = (
@@ -93,7 +95,15 @@ export function ContractList() {
         </Button>
         <Button onClick={exportXlsx}>{t('contracts.filter.export')}</Button>
       </Space>
-      <Table<ContractRow> rowKey="documentId" loading={loading} dataSource={rows} pagination={pagination} columns={columns} scroll={{ x: 1900 }} />
+      <Table<ContractRow>
+        rowKey="documentId"
+        loading={loading}
+        dataSource={rows}
+        pagination={pagination}
+        columns={columns}
+        expandable={expandable}
+        scroll={{ x: 'max-content' }}
+      />
     </>
   );
 

@@ -1,8 +1,10 @@
 /** The filters of an order-line view: keyword, hospital (not for a hospital), status of the view, order dates; search, reset, export. */
+import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useGetLocale, useList, useTranslate } from '@refinedev/core';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orderLineMachine, type Role } from '@domain';
+import { useDebouncedSearch } from '../../hooks/use-debounced-search';
 
 export interface LineFilters {
   q?: string;
@@ -58,15 +60,21 @@ export function FilterBar({
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
   const [form] = Form.useForm<LineFilters>();
   const pickHospital = role !== 'hospital';
-  const { result } = useList<{ id: string; numericId: number; name: string }>({
+  // 医疗机构: searched on the server by name as one types (a page of 50 matches; no cap on what can be found).
+  const search = useDebouncedSearch();
+  const { result, query } = useList<{ id: string; numericId: number; name: string }>({
     resource: 'organisations',
-    filters: [{ field: 'type', operator: 'eq', value: 'hospital' }],
-    pagination: { currentPage: 1, pageSize: 200 },
+    filters: [{ field: 'type', operator: 'eq', value: 'hospital' }, ...(search.q ? [{ field: 'name', operator: 'contains' as const, value: search.q }] : [])],
+    sorters: [{ field: 'name', order: 'asc' }],
+    pagination: { currentPage: 1, pageSize: 50 },
     meta: { fields: ['name'] },
     queryOptions: { enabled: pickHospital },
     errorNotification: false,
   });
-  const hospitals = (result?.data ?? []).map((o) => ({ value: o.numericId, label: o.name }));
+  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
+  const found = (result?.data ?? []).map((o) => ({ value: o.numericId, label: o.name }));
+  // The chosen hospital keeps its name while another search shows other matches.
+  const hospitals = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Form
       form={form}
@@ -80,7 +88,18 @@ export function FilterBar({
       </Form.Item>
       {pickHospital && (
         <Form.Item name="hospitalOrgId" label={t('orders.filters.hospital')}>
-          <Select allowClear showSearch optionFilterProp="label" options={hospitals} style={{ width: 200 }} />
+          <Select
+            allowClear
+            showSearch
+            filterOption={false}
+            onSearch={search.onSearch}
+            onClear={() => search.onSearch('')}
+            onChange={(v: number | undefined, o) => setChosen(v === undefined ? null : { value: v, label: String((o as { label?: unknown })?.label ?? v) })}
+            loading={query.isFetching}
+            placeholder={t('orders.filters.hospitalSearch')}
+            options={hospitals}
+            style={{ width: 200 }}
+          />
         </Form.Item>
       )}
       <Form.Item name="status" label={t('orders.filters.status')}>

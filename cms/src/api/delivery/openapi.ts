@@ -1,10 +1,10 @@
 /** OpenAPI descriptions of the delivery routes (配送, 批量配送, 配送记录, 发票, 收货), from the schemas the controllers parse. */
 import { z } from 'zod';
 import { DELIVERY_STATUS, INVOICE_STATUS, LINE_STATUS } from '../../domain';
-import { notFound } from '../../scope/ownership';
-import { describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { coreReads, describeRoutes, pagingQuery, type ErrorDoc } from '../../utils/openapi';
+import { notFound, OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { deliveryListQuery } from './controllers/deliveries';
-import { batchDeliveryBody, batchTemplateQuery, deliveryBody } from './schemas';
+import { batchDeliveryBody, batchHospitalsQuery, batchTemplateQuery, deliveryBody } from './schemas';
 
 const LINE_REFUSALS: ErrorDoc[] = [
   { status: 400, code: 'QUANTITY_INVALID', message: '配送数量必须为大于等于1的整数' },
@@ -54,8 +54,16 @@ export default describeRoutes('配送', [
     method: 'GET',
     path: '/order-deliveries/batch/hospitals',
     summary: '批量配送：可选医疗机构',
-    description: '有“企业已确认”或“配送中”订单明细的医疗机构，及各自的明细条数。',
-    response: { description: '医疗机构列表', example: { data: [{ hospitalOrgId: 12, hospitalName: '北京积水潭医院', lines: 8 }] } },
+    description: '有“企业已确认”或“配送中”订单明细的医疗机构，及各自的明细条数；按名称在服务器上搜索，分页，不设上限。',
+    query: batchHospitalsQuery.extend(pagingQuery.shape),
+    response: {
+      description: '一页医疗机构',
+      example: {
+        data: [{ hospitalOrgId: 12, hospitalName: '北京积水潭医院', lines: 8 }],
+        meta: { pagination: { page: 1, pageSize: 50, pageCount: 1, total: 1 } },
+      },
+    },
+    errors: [{ status: 400, code: 'INVALID_INPUT', message: '搜索关键字不能超过100个字' }],
   },
   {
     method: 'GET',
@@ -104,6 +112,14 @@ export default describeRoutes('配送', [
     errors: [{ status: 400, code: 'INVALID_INPUT', message: '配送状态筛选条件不正确' }],
   },
   {
+    method: 'GET',
+    path: '/order-deliveries/export',
+    summary: '导出（配送记录）',
+    description: '与配送记录列表相同的筛选条件，导出全部符合条件的配送。',
+    query: deliveryListQuery,
+    response: { description: '配送记录.xlsx', file: true },
+  },
+  {
     method: 'POST',
     path: '/order-deliveries/:id/withdraw',
     summary: '撤回',
@@ -134,4 +150,5 @@ export default describeRoutes('配送', [
     }),
     errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写理由' }],
   },
+  ...coreReads('deliveries', '配送记录', 'GET /order-deliveries', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BATCH_DELIVERY_MAX_LINES, DELIVERY_MODES } from '../../domain';
+import { idParam, searchTerm } from '../../utils/query';
 
 const text = (max: number, label: string, description: string, example: string) =>
   z
@@ -75,4 +76,10 @@ export const batchTemplateQuery = z.object({
       .optional()
       .meta({ description: '医疗机构（机构 id）：模板预填该医疗机构待配送的订单明细', example: 12 }),
   ),
+});
+
+/** GET /order-deliveries/batch/hospitals: the hospital picker, searched on the server (paged by `pagination[page|pageSize]`). */
+export const batchHospitalsQuery = z.object({
+  q: searchTerm.meta({ description: '医疗机构名称（包含，不区分大小写）', example: '积水潭' }),
+  hospitalOrgId: idParam('医疗机构参数无效').meta({ description: '只看这一家医疗机构（机构 id）', example: 12 }),
 });

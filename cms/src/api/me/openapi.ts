@@ -41,4 +41,19 @@ export default describeRoutes('登录与本机构', [
     },
   },
   { method: 'GET', path: '/me/todos', summary: '待办事项', response: { description: '各类待办的数量', example: { data: [{ key: 'order-lines', count: 3 }] } } },
+  {
+    method: 'POST',
+    path: '/me/logout',
+    summary: '退出登录',
+    description: '在服务器上结束调用者的全部会话：之前签发的 JWT 此后答复 401（须修改密码时也可调用）。',
+    response: { description: '已退出', example: { data: { loggedOut: true } } },
+  },
+  {
+    method: 'GET',
+    path: '/auth/:provider/callback',
+    summary: '第三方登录回调（未启用）',
+    description: 'users-permissions 的第三方登录回调；本平台未启用任何第三方登录，请使用 `POST /auth/local`。',
+    response: { description: '第三方登录结果' },
+    errors: [{ status: 400, code: 'INVALID_REQUEST', message: '请求参数不正确' }],
+  },
 ]);

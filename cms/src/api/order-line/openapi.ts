@@ -1,7 +1,8 @@
 /** OpenAPI descriptions of the order-line routes (订单明细), from the schemas the controller parses. */
 import { z } from 'zod';
 import { LINE_STATUS } from '../../domain';
-import { describeRoutes, pagingQuery } from '../../utils/openapi';
+import { coreReads, describeRoutes, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { dayQuery, lineQuery, overdueQuery, statusQuery, tabQuery } from './controllers/lines';
 
 const listQuery = statusQuery.extend(tabQuery.shape).extend(overdueQuery.shape).extend(dayQuery.shape).extend(lineQuery.shape);
@@ -86,4 +87,5 @@ export default describeRoutes('订单明细', [
       { status: 409, code: 'LINE_NOT_OVERDUE', message: '该订单明细尚未逾期未确认，不能取消' },
     ],
   },
+  ...coreReads('order-lines', '订单明细', 'GET /order-lines/search', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of order placement (医院下单), from the schemas the controller parses. */
 import { LINE_STATUS } from '../../domain';
-import { describeRoutes } from '../../utils/openapi';
+import { coreReads, describeRoutes } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { optionsQuery, orderSchema } from './controllers/placement';
 
 export default describeRoutes('订单', [
@@ -30,4 +31,5 @@ export default describeRoutes('订单', [
       { status: 409, code: 'DISTRIBUTOR_NOT_AVAILABLE', message: '该配送企业不能配送此产品' },
     ],
   },
+  ...coreReads('orders', '订单', 'GET /order-lines/search', OWNERSHIP_ERRORS[0]!),
 ]);

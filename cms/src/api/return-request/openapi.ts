@@ -1,6 +1,7 @@
 /** OpenAPI descriptions of returns 退货 / 退货处理, from the schemas the controller parses. */
 import { z } from 'zod';
-import { describeRoutes, pagingQuery } from '../../utils/openapi';
+import { coreReads, describeRoutes, pagingQuery } from '../../utils/openapi';
+import { OWNERSHIP_ERRORS } from '../../scope/ownership';
 import { returnListQuery } from './controllers/returns';
 
 const reason = (description: string, example: string) => z.string().meta({ description, example });
@@ -30,6 +31,13 @@ export default describeRoutes('退货', [
       },
     },
   },
+  {
+    method: 'GET',
+    path: '/order-returns/export',
+    summary: '导出（退货申请）',
+    query: returnListQuery,
+    response: { description: '退货申请.xlsx', file: true },
+  },
   { method: 'POST', path: '/order-returns/:id/agree', summary: '同意退货', description: '配送企业同意退货，记录退货数量。' },
   {
     method: 'POST',
@@ -38,4 +46,5 @@ export default describeRoutes('退货', [
     body: z.object({ reason: reason('拒绝理由（必填）', '产品已使用，不符合退货条件') }),
     errors: [{ status: 400, code: 'REASON_REQUIRED', message: '请填写拒绝理由' }],
   },
+  ...coreReads('return-requests', '退货申请', 'GET /order-returns', OWNERSHIP_ERRORS[0]!),
 ]);

@@ -31,7 +31,20 @@ describe('批量配送 delivery sheet', () => {
     const dist = await loginAs('bjDist1');
     const hospitals = await get('/api/order-deliveries/batch/hospitals', dist);
     expect(hospitals.status).toBe(200);
-    expect(hospitals.body.data.find((h: any) => h.hospitalOrgId === org.jst)?.lines).toBeGreaterThanOrEqual(2);
+    const jst = hospitals.body.data.find((h: any) => h.hospitalOrgId === org.jst);
+    expect(jst?.lines).toBeGreaterThanOrEqual(2);
+    expect(hospitals.body.meta.pagination).toEqual(expect.objectContaining({ page: 1, total: hospitals.body.data.length }));
+    // The picker searches on the server: by part of the name, or one hospital by id; no match is an empty page.
+    const part = encodeURIComponent([...jst.hospitalName].slice(2, 5).join(''));
+    const found = await get(`/api/order-deliveries/batch/hospitals?q=${part}`, dist);
+    expect(found.status).toBe(200);
+    expect(found.body.data.map((h: any) => h.hospitalOrgId)).toContain(org.jst);
+    expect((await get(`/api/order-deliveries/batch/hospitals?hospitalOrgId=${org.jst}`, dist)).body.data).toEqual([jst]);
+    expect((await get(`/api/order-deliveries/batch/hospitals?q=${encodeURIComponent('没有这个医院')}`, dist)).body).toEqual({
+      data: [],
+      meta: { pagination: expect.objectContaining({ total: 0 }) },
+    });
+    expect((await get(`/api/order-deliveries/batch/hospitals?q=${'x'.repeat(101)}`, dist)).status).toBe(400);
     const empty = await downloadWorkbook(T, dist);
     expect(empty.header).toEqual(HEADER);
     const tpl = await downloadWorkbook(`${T}?hospital=${org.jst}`, dist);

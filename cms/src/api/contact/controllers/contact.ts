@@ -9,7 +9,7 @@ import type contactsService from '../services/contacts';
 
 const service = () => strapi.service('api::contact.contacts') as unknown as ReturnType<typeof contactsService>;
 
-const contactBody = z.preprocess(
+export const contactBody = z.preprocess(
   unwrapData,
   z.object(
     { name: textField('姓名', 200), phone: textField('联系电话', 200), email: textField('邮箱', 200), position: textField('职务', 200) },

@@ -55,7 +55,7 @@ const provinceFilter = z
 
 export const DELEGATION_SORTS = { createdAt: 'd.created_at', respondedAt: 'd.responded_at', status: 'd.status', productCount: 'd.product_count' } as const;
 
-const listQuery = z
+export const delegationListQuery = z
   .object({
     status: enumList(delegationMachine.stateNames, '状态筛选值无效'),
     level: z.enum(['1', '2'], { message: '层级筛选值无效' }).optional(),
@@ -66,10 +66,10 @@ const listQuery = z
     ...paging,
   })
   .strict();
-export type DelegationListQuery = z.output<typeof listQuery>;
-export const parseListQuery = (raw: unknown): DelegationListQuery => parseInput(listQuery, raw);
+export type DelegationListQuery = z.output<typeof delegationListQuery>;
+export const parseListQuery = (raw: unknown): DelegationListQuery => parseInput(delegationListQuery, raw);
 
-const productsQuery = z
+export const productsQuery = z
   .object({
     q: searchTerm,
     provinceCode: provinceFilter,

@@ -19,7 +19,7 @@ export interface DistributorOption {
   areas: string[];
 }
 
-const optionsQuery = z.object({
+export const optionsQuery = z.object({
   provinceCode: z.string({ message: '请选择省份' }).regex(/^\d{2}$/, { message: '请选择省份' }),
   q: searchTerm,
   pagination: z.unknown().optional(),

@@ -1,9 +1,9 @@
 /** 批量配送 over HTTP: parse with the schemas of ../schemas.ts, call api::delivery.batch-deliveries / delivery-sheet, answer. */
 import { requireActor } from '../../../scope';
-import { parseInput } from '../../../utils/query';
+import { parseInput, readPaging } from '../../../utils/query';
 import { requestBody, type HttpContext } from '../../../utils/http';
 import { readUploadedFile } from '../../../utils/xlsx-upload';
-import { batchDeliveryBody, batchTemplateQuery } from '../schemas';
+import { batchDeliveryBody, batchHospitalsQuery, batchTemplateQuery } from '../schemas';
 import type batchService from '../services/batch-deliveries';
 import type sheetService from '../services/delivery-sheet';
 
@@ -13,7 +13,9 @@ const sheet = () => strapi.service('api::delivery.delivery-sheet') as unknown as
 export default {
   /** GET /order-deliveries/batch/hospitals */
   async hospitals(ctx: HttpContext) {
-    ctx.body = await batch().hospitals(await requireActor(ctx));
+    const actor = await requireActor(ctx);
+    const { page, pageSize } = readPaging(ctx.query, { pageSize: 50, max: 200 });
+    ctx.body = await batch().hospitals(actor, parseInput(batchHospitalsQuery, ctx.query), page, pageSize);
   },
 
   /** POST /order-deliveries/batch */

@@ -69,7 +69,7 @@ export async function ownDelivery(actor: Actor, documentId: string, side: 'distr
   return d;
 }
 
-const lineQuantities = (l: RawRow) => ({
+export const lineQuantities = (l: RawRow) => ({
   status: String(l.status),
   mode: (l.delivery_mode ?? null) as DeliveryMode | null,
   ordered: num(l.quantity),

@@ -48,7 +48,7 @@ function flattenFilters(q: unknown): unknown {
   return out;
 }
 
-const listQuery = z.preprocess(
+export const accountListQuery = z.preprocess(
   flattenFilters,
   z.object({
     username: searchTerm,
@@ -65,7 +65,7 @@ const documentIdParam = z.object({
   documentId: z.string({ message: '记录标识无效' }).min(1, { message: '记录标识无效' }).max(64, { message: '记录标识无效' }),
 });
 
-const previewQuery = z.object({
+export const previewQuery = z.object({
   provincialAccount: z.preprocess(
     (v) => (Array.isArray(v) ? v[0] : v),
     z.string({ message: '省平台账号格式不正确' }).max(100, { message: '省平台账号过长' }).optional(),
@@ -84,7 +84,7 @@ const fieldValue = (zh: string) =>
       .max(ACCOUNT_FIELD_INPUT_MAX, { message: `${zh}过长` })
       .nullish(),
   );
-const accountBody = z.preprocess(
+export const accountBody = z.preprocess(
   unwrapData,
   z.object(
     Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, fieldValue(ACCOUNT_FIELD_LABELS[f].zh)])) as {
@@ -97,7 +97,7 @@ const accountBody = z.preprocess(
 );
 
 const selection = '请选择要发放的账号';
-const issueBody = z.preprocess(
+export const issueBody = z.preprocess(
   unwrapData,
   z.object(
     {
@@ -111,7 +111,7 @@ const issueBody = z.preprocess(
 
 const PASSWORD_REQUIRED = '请输入初始密码并确认';
 /** `{ password, passwordConfirmation }` typed by the administrator, or `{ generate: true }` for a random one. */
-const initialPasswordBody = z.preprocess(
+export const initialPasswordBody = z.preprocess(
   unwrapData,
   z.union(
     [
@@ -129,7 +129,7 @@ const initialPasswordBody = z.preprocess(
 );
 
 const listInput = (query: unknown) => ({
-  filters: parseInput(listQuery, query, 'FILTER_INVALID'),
+  filters: parseInput(accountListQuery, query, 'FILTER_INVALID'),
   paging: readPaging(query, { pageSize: ACCOUNT_LIST_PAGE_SIZE, max: ACCOUNT_LIST_MAX_PAGE_SIZE }),
 });
 const documentId = (ctx: HttpContext) => parseInput(documentIdParam, ctx.params).documentId;

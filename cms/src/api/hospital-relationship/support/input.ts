@@ -13,7 +13,7 @@ export const RELATIONSHIP_SORTS = {
   id: 'hr.id',
 } as const;
 
-const listSchema = z.object({
+export const listSchema = z.object({
   status: enumList(relationshipMachine.stateNames, '状态筛选值无效'),
   q: searchTerm,
   hospitalOrgId: idParam('医疗机构无效'),
@@ -24,29 +24,29 @@ const listSchema = z.object({
 export type RelationshipListQuery = z.output<typeof listSchema>;
 export const parseListQuery = (raw: unknown): RelationshipListQuery => parseInput(listSchema, raw);
 
-export const parseCandidatesQuery = (raw: unknown) => parseInput(z.object({ q: searchTerm }), raw);
+export const candidatesQuery = z.object({ q: searchTerm });
+export const parseCandidatesQuery = (raw: unknown) => parseInput(candidatesQuery, raw);
 
-export const parseOrderableQuery = (raw: unknown) => parseInput(z.object({ distributorOrgId: idParam('配送企业无效') }), raw);
+export const orderableQuery = z.object({ distributorOrgId: idParam('配送企业无效') });
+export const parseOrderableQuery = (raw: unknown) => parseInput(orderableQuery, raw);
 
 const distributorMessage = { message: '请选择配送企业' };
-export const parseRequestBody = (raw: unknown) =>
-  parseInput(z.object({ distributorOrgId: z.coerce.number(distributorMessage).int(distributorMessage).positive(distributorMessage) }), raw);
+export const requestBodySchema = z.object({ distributorOrgId: z.coerce.number(distributorMessage).int(distributorMessage).positive(distributorMessage) });
+export const parseRequestBody = (raw: unknown) => parseInput(requestBodySchema, raw);
 
 const reason = z
   .string({ message: '理由无效' })
   .max(REASON_MAX_LENGTH, { message: `理由不能超过${REASON_MAX_LENGTH}个字` })
   .nullish();
 
-export const parseTransitionBody = (raw: unknown) =>
-  parseInput(
-    z.object({
-      documentIds: z
-        .array(z.string().min(1).max(64), { message: '请选择要处理的记录' })
-        .min(1, { message: '请选择要处理的记录' })
-        .max(200, { message: '一次最多处理200条记录' }),
-      reason,
-    }),
-    raw,
-  );
+export const transitionBody = z.object({
+  documentIds: z
+    .array(z.string().min(1).max(64), { message: '请选择要处理的记录' })
+    .min(1, { message: '请选择要处理的记录' })
+    .max(200, { message: '一次最多处理200条记录' }),
+  reason,
+});
+export const parseTransitionBody = (raw: unknown) => parseInput(transitionBody, raw);
 
-export const parseSingleTransitionBody = (raw: unknown) => parseInput(z.object({ reason }), raw);
+export const singleTransitionBody = z.object({ reason });
+export const parseSingleTransitionBody = (raw: unknown) => parseInput(singleTransitionBody, raw);

@@ -7,7 +7,7 @@ import { idParam, parseInput } from '../../../utils/query';
 import type operatorsService from '../services/operators';
 
 const service = () => strapi.service('api::organisation.operators') as unknown as ReturnType<typeof operatorsService>;
-const body = z.preprocess(
+export const operatorBody = z.preprocess(
   unwrapData,
   z.object({ name: textField('姓名', 200), phone: textField('联系电话', 200), username: textField('用户名', 200) }, { message: '请求格式不正确' }),
 );
@@ -19,11 +19,11 @@ export default {
   },
   async create(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await service().create(actor, parseInput(body, ctx.request.body, 'OPERATOR_INVALID')) };
+    ctx.body = { data: await service().create(actor, parseInput(operatorBody, ctx.request.body, 'OPERATOR_INVALID')) };
   },
   async update(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await service().update(actor, id(ctx), parseInput(body, ctx.request.body, 'OPERATOR_INVALID')) };
+    ctx.body = { data: await service().update(actor, id(ctx), parseInput(operatorBody, ctx.request.body, 'OPERATOR_INVALID')) };
   },
   async enable(ctx: HttpContext) {
     ctx.body = { data: await service().setEnabled(await requireActor(ctx), id(ctx), true) };

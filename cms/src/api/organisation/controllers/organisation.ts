@@ -13,7 +13,7 @@ const ORG = 'api::organisation.organisation';
 const service = () => strapi.service('api::organisation.mine') as unknown as ReturnType<typeof mineService>;
 
 const info = () => strapi.service('api::organisation.info') as unknown as ReturnType<typeof infoService>;
-const infoBody = z.preprocess(
+export const infoBody = z.preprocess(
   unwrapData,
   z.object(
     { legalPerson: textField('法定代表人'), authorisedPerson: textField('被授权人'), phone: textField('联系电话'), address: textField('地址') },
@@ -22,7 +22,7 @@ const infoBody = z.preprocess(
 );
 
 const AREAS_INVALID = '配送区域应为行政区划代码（6位数字）列表';
-const areasBody = z.preprocess(
+export const areasBody = z.preprocess(
   (b) => (typeof b === 'object' && b !== null && 'data' in b && !('codes' in b) ? (b as { data: unknown }).data : b),
   z.object(
     {

@@ -30,7 +30,7 @@ function flatten(q: unknown): unknown {
     if (out[k] === undefined) out[k] = typeof f === 'object' && f !== null && !Array.isArray(f) ? Object.values(f)[0] : f;
   return out;
 }
-const listQuery = z.preprocess(
+export const orgListQuery = z.preprocess(
   flatten,
   z.object({
     type: enumList(ORG_TYPES, '机构类型无效'),
@@ -46,9 +46,9 @@ const listQuery = z.preprocess(
     enabled: boolParam,
   }),
 );
-const orgBody = z.preprocess(unwrapData, z.object(Object.fromEntries(ORG_FIELDS.map((f) => [f, textField(f, 500)])), { message: '请求格式不正确' }));
+export const orgBody = z.preprocess(unwrapData, z.object(Object.fromEntries(ORG_FIELDS.map((f) => [f, textField(f, 500)])), { message: '请求格式不正确' }));
 const docId = (ctx: HttpContext) => parseInput(documentIdParam, ctx.params).documentId;
-const filters = (ctx: HttpContext) => parseInput(listQuery, ctx.query, 'FILTER_INVALID');
+const filters = (ctx: HttpContext) => parseInput(orgListQuery, ctx.query, 'FILTER_INVALID');
 
 export default {
   async list(ctx: HttpContext) {

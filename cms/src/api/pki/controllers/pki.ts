@@ -13,7 +13,7 @@ const base64 = (max: number) =>
     .string({ message: '须为 Base64 文本' })
     .max(max, { message: '内容过大' })
     .regex(/^[A-Za-z0-9+/=\s]*$/, { message: '须为 Base64 文本' });
-const verifySchema = z.object({ content: base64(2_000_000), signature: base64(200_000) }).strict();
+export const verifySchema = z.object({ content: base64(2_000_000), signature: base64(200_000) }).strict();
 
 export default {
   /** GET /api/pki/ca.pem (public) */

@@ -15,7 +15,7 @@ import { CERTS } from './authority';
 import { certificateView } from './certificates';
 
 const SIGNING_ORG_TYPES = ['hospital', 'manufacturer', 'distributor'];
-const listSchema = z.object({ q: searchTerm, locked: boolParam }).passthrough();
+export const listSchema = z.object({ q: searchTerm, locked: boolParam }).passthrough();
 
 /** Organisations the actor looks after (bureau: its province). */
 function scopedOrgs(actor: Actor) {

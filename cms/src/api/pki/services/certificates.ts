@@ -20,8 +20,8 @@ import { authority, CERTS } from './authority';
 
 const CERT_YEARS = 3;
 const pin = z.string({ message: '请输入 PIN 码' }).max(64, { message: 'PIN 码过长' });
-const applySchema = z.object({ pin, pinConfirm: pin.optional() }).strict();
-const changeSchema = z.object({ oldPin: pin, newPin: pin, pinConfirm: pin.optional() }).strict();
+export const applySchema = z.object({ pin, pinConfirm: pin.optional() }).strict();
+export const changeSchema = z.object({ oldPin: pin, newPin: pin, pinConfirm: pin.optional() }).strict();
 
 /** What the panel shows of a certificate (never the key). */
 export function certificateView(r: RawRow | undefined) {
