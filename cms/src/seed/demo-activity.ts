@@ -8,7 +8,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { RELATIONSHIP_STATUS, TERMINATION_DAYS } from '../domain';
+import { RELATIONSHIP_STATUS, TERMINATION_DAYS, type StatFigures } from '../domain';
+import { bumpLineStats, statFiguresOfRow } from '../db/line-stats';
+import type { RawRow } from '../db/order-rows';
 import { loadActor, type Actor } from '../scope';
 import { DEMO_ORGS } from './demo-organisations';
 
@@ -45,6 +47,20 @@ interface Placed {
 }
 
 const DAY = 24 * 3600 * 1000;
+
+/** A demo line ordered earlier than now: its aggregates move from the old order day to the new one with it. */
+async function backdate(k: Knex, documentId: string, at: Date) {
+  await k.transaction(async (trx) => {
+    const r = (await trx('order_lines').where('document_id', documentId).first()) as RawRow;
+    const f = statFiguresOfRow(r);
+    const minus = Object.fromEntries(Object.entries(f).map(([name, v]) => [name, -v])) as Partial<StatFigures>;
+    await bumpLineStats(trx, r, minus);
+    await trx('order_lines')
+      .where('id', r.id as number)
+      .update({ ordered_at: at });
+    await bumpLineStats(trx, { ...r, ordered_at: at }, f);
+  });
+}
 const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600 * 1000 + offsetDays * DAY).toISOString().slice(0, 10);
 const INVOICE_CODE = '011002300111';
 
@@ -188,6 +204,10 @@ export async function seedDemoActivity(strapi: Core.Strapi) {
   // 北京积水潭医院 ← 华润医药 and 北京协和医院 ← 国药控股北京: 待确认 and 企业已确认 lines.
   const cr = await place('h_jst', 'cr-bj', '11', [15, 25, 5], '常规补货');
   await s.lines.answerLines(await as('P11PS0002'), [cr[0]!], 'confirm');
+  // One line 华润 left unanswered for weeks: 逾期未确认, and the hospital 取消 it.
+  await backdate(k, cr[2]!, new Date(Date.now() - 21 * DAY));
+  const cancelling = strapi.service('api::order-line.line-cancel') as unknown as { cancel(a: Actor, id: string, reason: string): Promise<unknown> };
+  await cancelling.cancel(await as('h_jst'), cr[2]!, '配送企业逾期未确认');
   const xh = await place('h_xiehe', 'gk-bj', '11', [8, 16], '介入科月度采购');
   await s.lines.answerLines(await as('P11PS0001'), [xh[0]!], 'confirm');
   const d2 = await deliver('P11PS0001', xh[0]!, 'standard', 8);
