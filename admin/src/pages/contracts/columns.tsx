@@ -54,10 +54,10 @@ export function useContractDetails(): (r: ContractRow) => DetailItem[] {
 export function useContractColumns(on: ContractRowHandlers): ColumnsType<ContractRow> {
   const t = useTranslate();
   return [
-    { title: t('contracts.col.code'), dataIndex: 'code', width: 160, render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link> },
-    { title: t('contracts.col.product'), dataIndex: 'productName', width: 130, ellipsis: true },
-    { title: t('contracts.col.hospital'), dataIndex: 'hospitalName', width: 130, ellipsis: true },
-    { title: t('contracts.col.distributor'), dataIndex: 'distributorName', width: 130, ellipsis: true },
+    { title: t('contracts.col.code'), dataIndex: 'code', width: 150, render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link> },
+    { title: t('contracts.col.product'), dataIndex: 'productName', width: 120, ellipsis: true },
+    { title: t('contracts.col.hospital'), dataIndex: 'hospitalName', width: 120, ellipsis: true },
+    { title: t('contracts.col.distributor'), dataIndex: 'distributorName', width: 120, ellipsis: true },
     { title: t('contracts.col.parties'), key: 'parties', width: 140, render: (_: unknown, r) => <PartyTags row={r} /> },
     { title: t('contracts.col.status'), dataIndex: 'status', width: 80, render: (v: string) => <StatusTag machine="contract" value={v} /> },
     {

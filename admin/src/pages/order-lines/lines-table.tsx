@@ -90,7 +90,7 @@ export function LinesTable({
       : []),
     {
       title: t('orders.cols.product'),
-      width: party ? 180 : 170,
+      width: party ? 170 : 160,
       render: (_, l) => (
         <span>
           {l.productName}
