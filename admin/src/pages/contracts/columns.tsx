@@ -51,20 +51,32 @@ export function useContractDetails(): (r: ContractRow) => DetailItem[] {
   ];
 }
 
+/**
+ * The columns' widths with the 详情 column (64): the table is laid out on these (fixed layout), never on
+ * its contents, so a wider font cannot push it past the 1068px a 1366px screen leaves it.
+ */
+export const CONTRACT_TABLE_WIDTH = 64 + 176 + 3 * 120 + 150 + 84 + 200;
+
 export function useContractColumns(on: ContractRowHandlers): ColumnsType<ContractRow> {
   const t = useTranslate();
   return [
-    { title: t('contracts.col.code'), dataIndex: 'code', width: 150, render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link> },
+    {
+      title: t('contracts.col.code'),
+      dataIndex: 'code',
+      width: 176,
+      ellipsis: true,
+      render: (v: string, r) => <Link to={`/contracts/show/${r.documentId}`}>{v}</Link>,
+    },
     { title: t('contracts.col.product'), dataIndex: 'productName', width: 120, ellipsis: true },
     { title: t('contracts.col.hospital'), dataIndex: 'hospitalName', width: 120, ellipsis: true },
     { title: t('contracts.col.distributor'), dataIndex: 'distributorName', width: 120, ellipsis: true },
-    { title: t('contracts.col.parties'), key: 'parties', width: 140, render: (_: unknown, r) => <PartyTags row={r} /> },
-    { title: t('contracts.col.status'), dataIndex: 'status', width: 80, render: (v: string) => <StatusTag machine="contract" value={v} /> },
+    { title: t('contracts.col.parties'), key: 'parties', width: 150, render: (_: unknown, r) => <PartyTags row={r} /> },
+    { title: t('contracts.col.status'), dataIndex: 'status', width: 84, render: (v: string) => <StatusTag machine="contract" value={v} /> },
     {
       title: t('contracts.col.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 210,
+      width: 200,
       render: (_: unknown, r) => (
         <RowActions
           actions={r.actions}

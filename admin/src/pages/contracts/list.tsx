@@ -12,7 +12,7 @@ import { downloadFile } from '../../components/api-helpers';
 import { HistoryDrawer } from '../../components/history-drawer';
 import { usePageQuery } from '../../hooks/use-page-query';
 import { useCertificate } from '../../hooks/use-certificate';
-import { useContractColumns, useContractDetails } from './columns';
+import { CONTRACT_TABLE_WIDTH, useContractColumns, useContractDetails } from './columns';
 import { useDetailsExpandable } from '../../components/row-details';
 import { RefuseModal, SignModal } from './sign-modal';
 import { VolumesTab } from './volumes-tab';
@@ -102,7 +102,8 @@ export function ContractList() {
         pagination={pagination}
         columns={columns}
         expandable={expandable}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        scroll={{ x: CONTRACT_TABLE_WIDTH }}
       />
     </>
   );

@@ -119,8 +119,8 @@ export function DelegatedProductList() {
           { title: t('catalogue.col.registrationNo'), dataIndex: 'registrationNo', width: 170 },
           { title: t('catalogue.col.specModel'), key: 'sm', width: 120, render: (_, r) => [r.spec, r.model].filter(Boolean).join(' / ') },
           { title: t('catalogue.col.price'), dataIndex: 'priceFen', align: 'right', width: 100, render: (v: number | null) => (v == null ? '' : formatFen(v)) },
-          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName', width: 160 },
-          { title: t('delegations.delegated.province'), dataIndex: 'provinceName', width: 80 },
+          { title: t('catalogue.col.manufacturer'), dataIndex: 'manufacturerName', width: 152 },
+          { title: t('delegations.delegated.province'), dataIndex: 'provinceName', width: 88 },
         ]}
       />
     </Card>

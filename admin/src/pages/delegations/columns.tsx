@@ -36,20 +36,20 @@ export function useDelegationColumns(on: DelegationRowHandlers): ColumnsType<Del
     {
       title: t('delegations.col.manufacturer'),
       dataIndex: 'manufacturerName',
-      width: 160,
+      width: 152,
       render: (v: string, r) => <CounterpartName orgId={r.manufacturerOrgId} name={v} />,
     },
     {
       title: t('delegations.col.distributor'),
       dataIndex: 'distributorName',
-      width: 160,
+      width: 152,
       render: (v: string, r) => <CounterpartName orgId={r.distributorOrgId} name={v} />,
     },
-    { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 80 },
+    { title: t('delegations.col.province'), dataIndex: 'provinceName', width: 88 },
     {
       title: t('delegations.col.productCount'),
       dataIndex: 'productCount',
-      width: 80,
+      width: 88,
       render: (v: number, r) =>
         v > 0 ? (
           <Button type="link" size="small" onClick={() => on.products(r)} aria-label={`${t('delegations.col.productCount')} ${v}`}>

@@ -90,7 +90,7 @@ export function LinesTable({
       : []),
     {
       title: t('orders.cols.product'),
-      width: party ? 170 : 160,
+      width: party ? 142 : 132,
       render: (_, l) => (
         <span>
           {l.productName}
@@ -101,7 +101,7 @@ export function LinesTable({
         </span>
       ),
     },
-    { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 60 },
+    { title: t('orders.cols.quantity'), dataIndex: 'quantity', width: 88 },
     { title: t('orders.cols.amount'), render: (_, l) => formatFen(l.amountFen), width: 95 },
     {
       title: t('orders.cols.status'),

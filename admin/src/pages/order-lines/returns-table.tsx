@@ -50,8 +50,8 @@ export function ReturnsTable({
                 { title: t('orders.cols.hospital'), dataIndex: 'hospitalName', width: 130 },
               ]
             : []),
-          { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 70 },
-          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 100 },
+          { title: t('orders.cols.returnQty'), dataIndex: 'quantity', width: 88 },
+          { title: t('orders.cols.returnReason'), dataIndex: 'reason', width: 82 },
           { title: t('orders.cols.requestedAt'), render: (_: unknown, r: ReturnRow) => chinaDateTime(r.createdAt), width: 145 },
           {
             title: t('orders.cols.answer'),
