@@ -27,10 +27,15 @@ const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + of
 /** Picks `option` in the antd Select `field`; a searchable one is typed into first, as its virtual list renders only the first options. */
 async function select(page: Page, field: string, option: string, { search = false } = {}) {
   const box = page.getByRole('dialog').locator(`#org-form_${field}`);
-  await box.click({ force: true });
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // A click into a just-opened modal is now and then lost: open the list until it shows.
+  await expect(async () => {
+    if ((await dropdown.count()) === 0) await box.click({ force: true });
+    await expect(dropdown).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   if (search) await box.fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText(option, { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await dropdown.locator('.ant-select-item-option').getByText(option, { exact: true }).click();
+  await expect(dropdown).toHaveCount(0);
 }
 
 test.describe('联采办 onboarding', () => {
