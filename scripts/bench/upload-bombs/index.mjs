@@ -3,8 +3,10 @@
 // while /_health is polled one request after another and the server's RSS is sampled every 20 ms (both in a thread of
 // their own, poller.mjs: the uploads keep this event loop busy).
 // Figures: the longest /_health answer (goal ≤ 100 ms; health_max_idle_ms: the same without uploads) and the server's peak RSS during the uploads (goal ≤ 600 MB).
-// The machine is shared, so a stall may be another process's: main_thread_cpu_ms_per_upload says what an upload costs the
-// server's event-loop thread itself (its CPU time from /proc over 3 more rounds of the files, without polling).
+// The machine is shared, so a stall may be another process's (the poller's thread or the kernel's scheduling):
+// event_loop_max_delay_ms is the server's own longest event-loop delay during the uploads (prom-client's
+// monitorEventLoopDelay, read at /_metrics), and main_thread_cpu_ms_per_upload what an upload costs the server's
+// event-loop thread (its CPU time from /proc over 3 more rounds of the files, without polling).
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { templateOf, upload } from '../lib/accounts.mjs';
@@ -21,6 +23,16 @@ const mainThreadCpuMs = (pid) => {
 };
 const rssMb = (pid) => Number((fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/) ?? [])[1] ?? 0) / 1024;
 
+// /_metrics (prom-client) for the server's own event-loop delay: its maximum since the previous scrape.
+const METRICS_TOKEN = 'upload-bombs-bench-metrics-token';
+export const serverEnv = { METRICS_TOKEN };
+
+/** The server's longest event-loop delay (ms) since the previous call (monitorEventLoopDelay, 10 ms resolution). */
+async function loopDelayMaxMs(baseUrl) {
+  const text = await (await fetch(`${baseUrl}/_metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)?.[1] ?? NaN) * 1000;
+}
+
 export default async function ({ baseUrl, login, report, serverPid }) {
   const jwt = await login('sx_ybj');
   const bombs = issueBombs();
@@ -33,6 +45,8 @@ export default async function ({ baseUrl, login, report, serverPid }) {
     poller.once('error', reject);
   });
   const answers = [];
+  const loopMax = { uploads: NaN, idle: NaN };
+  await loopDelayMaxMs(baseUrl);
   poller.postMessage('uploads');
   const began = performance.now();
   try {
@@ -42,8 +56,10 @@ export default async function ({ baseUrl, login, report, serverPid }) {
   } finally {
     // The same polling for as long without uploads, for context: the machine is shared and its own stalls show here.
     poller.postMessage('idle');
+    loopMax.uploads = await loopDelayMaxMs(baseUrl);
     await new Promise((r) => setTimeout(r, Math.min(30_000, performance.now() - began)));
     poller.postMessage('stop');
+    loopMax.idle = await loopDelayMaxMs(baseUrl);
   }
   const { waits: all, peak } = await polled;
   await poller.terminate();
@@ -64,6 +80,8 @@ export default async function ({ baseUrl, login, report, serverPid }) {
   report('health_max_stall_ms', waits.at(-1).toFixed(0), 'ms');
   report('health_max_idle_ms', Math.max(...idle).toFixed(0), 'ms');
   report('health_p99_ms', waits[Math.floor(waits.length * 0.99)].toFixed(0), 'ms');
+  report('event_loop_max_delay_ms', loopMax.uploads.toFixed(0), 'ms');
+  report('event_loop_max_delay_idle_ms', loopMax.idle.toFixed(0), 'ms');
   report('main_thread_cpu_ms_per_upload', cpuPerUpload.toFixed(1), 'ms');
   report('rss_before_mb', rssBefore.toFixed(0), 'MB');
   report('peak_rss_mb', peak.toFixed(0), 'MB');

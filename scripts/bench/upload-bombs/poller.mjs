@@ -24,8 +24,10 @@ while (!stop) {
   }
   const which = phase;
   const t0 = performance.now();
+  const mono = process.hrtime.bigint();
   await fetch(`${baseUrl}/_health`);
   waits[which].push(performance.now() - t0);
+  if (process.env.BENCH_STALLS && performance.now() - t0 > 60) console.log(`stall ${(performance.now() - t0).toFixed(0)} ms at ${mono / 1000n} µs (${which})`);
   if (which === 'uploads') peak = Math.max(peak, rssMb());
 }
 clearInterval(sampler);
