@@ -97,8 +97,9 @@ const serverPid = () => child?.pid;
 const report = (figure, value, unit = '') => console.log(`bench: ${figure} = ${value}${unit ? ` ${unit}` : ''}`);
 
 try {
-  await start();
+  // A benchmark may name environment for its server (`export const serverEnv = { … }`).
   const mod = await import(pathToFileURL(file).href);
+  await start(mod.serverEnv ?? {});
   await mod.default({
     baseUrl,
     dbFile,

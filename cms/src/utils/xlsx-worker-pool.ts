@@ -1,11 +1,13 @@
 /**
- * The workers that parse uploads (xlsx-worker.ts): at most POOL_SIZE, started on first use and kept
- * for the next upload (starting one and loading SheetJS costs about half a second), stopped after
- * IDLE_MS without work. A worker over its memory limit or its job's time is terminated and replaced.
- * Jobs beyond POOL_SIZE wait their turn. Workers never keep the process alive.
+ * The workers that read uploads and write their error sheets (xlsx-worker.ts): at most POOL_SIZE, started
+ * on first use and kept for the next job (starting one and loading SheetJS costs about half a second),
+ * stopped after IDLE_MS without work. A worker over its memory limit or its job's time is terminated and
+ * replaced. Jobs beyond POOL_SIZE wait their turn. Workers never keep the process alive. The event loop
+ * only posts a small request and receives the answer: the worker reads the file, inflates and parses it.
  */
 import path from 'path';
 import { Worker } from 'worker_threads';
+import type { ErrorSheet } from './xlsx-error-sheet';
 import type { ParseOptions, ParsedSheet } from './xlsx-parse';
 import { badFile as bad } from './xlsx-zip';
 
@@ -14,13 +16,16 @@ const IDLE_MS = 60_000;
 /** The worker's heap: the inflated parts are at most 48 MB (xlsx-zip), SheetJS's cells a few times that. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 };
 
-type Answer = { id: number; ok: boolean; sheet?: ParsedSheet; code?: string; message?: string };
+/** What a worker is asked: parse an upload (read from `path`, or the handed-over `bytes`), or write an error sheet. */
+export type WorkerRequest =
+  { kind: 'parse'; path?: string; bytes?: Uint8Array; maxBytes: number; opts: ParseOptions } | { kind: 'error-sheet'; sheet: ErrorSheet };
+type Answer = { id: number; ok: boolean; value?: unknown; code?: string; message?: string };
 interface Job {
   id: number;
-  bytes: Buffer;
-  opts: ParseOptions;
+  request: WorkerRequest;
+  transfer: ArrayBuffer[];
   timeoutMs: number;
-  resolve: (s: ParsedSheet) => void;
+  resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
 interface Slot {
@@ -56,7 +61,7 @@ function startWorker(): Slot {
   const slot: Slot = { worker, job: null };
   worker.on('message', (m: Answer) => {
     if (slot.job?.id !== m.id) return;
-    finish(slot, (job) => (m.ok && m.sheet ? job.resolve(m.sheet) : job.reject(bad(m.message ?? '无法读取文件内容', m.code))), false);
+    finish(slot, (job) => (m.ok ? job.resolve(m.value) : job.reject(bad(m.message ?? '无法读取文件内容', m.code))), false);
   });
   worker.on('error', (e: Error & { code?: string }) => {
     const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? bad('文件内容过多，解析所需内存超出限制，已拒绝处理', 'IMPORT_FILE_TOO_LARGE') : unreadable();
@@ -78,11 +83,7 @@ function run(slot: Slot, job: Job) {
     () => finish(slot, (j) => j.reject(bad('文件解析超时，已拒绝处理（请检查文件内容，或拆分后分批导入）', 'IMPORT_FILE_TOO_COMPLEX')), true),
     job.timeoutMs,
   );
-  // A structured clone of a few MB blocks the event loop for tens of milliseconds (more on a busy machine);
-  // a buffer that is the upload's alone is handed over instead, and is empty here afterwards.
-  const b = job.bytes;
-  const own = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
-  slot.worker.postMessage({ id: job.id, bytes: b, opts: job.opts }, own ? [b.buffer as ArrayBuffer] : []);
+  slot.worker.postMessage({ id: job.id, request: job.request }, job.transfer);
 }
 
 /** Hands waiting jobs to free workers (starting workers up to POOL_SIZE); idle workers are let go later. */
@@ -102,10 +103,26 @@ function pump() {
   }
 }
 
-/** Parses `bytes` in a pooled worker (which its memory is handed to when it owns it); refused (DomainError) on a bad file, its memory limit or `timeoutMs`. */
-export function parseInWorker(bytes: Buffer, opts: ParseOptions, timeoutMs: number): Promise<ParsedSheet> {
-  return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, bytes, opts, timeoutMs, resolve, reject });
+function inWorker<T>(request: WorkerRequest, transfer: ArrayBuffer[], timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ id: nextId++, request, transfer, timeoutMs, resolve: resolve as (v: unknown) => void, reject });
     pump();
   });
+}
+
+/**
+ * Parses an upload in a pooled worker: the file at `source` (the worker reads it, at most `maxBytes`), or
+ * the bytes given (a buffer that is theirs alone is handed over, not copied: it is empty here afterwards).
+ * Refused (DomainError) on a bad file, the worker's memory limit or `timeoutMs`.
+ */
+export function parseInWorker(source: string | Buffer, maxBytes: number, opts: ParseOptions, timeoutMs: number): Promise<ParsedSheet> {
+  if (typeof source === 'string') return inWorker({ kind: 'parse', path: source, maxBytes, opts }, [], timeoutMs);
+  // A structured clone of a few MB blocks the event loop for tens of milliseconds (more on a busy machine).
+  const own = source.byteOffset === 0 && source.byteLength === source.buffer.byteLength && source.buffer instanceof ArrayBuffer;
+  return inWorker({ kind: 'parse', bytes: source, maxBytes, opts }, own ? [source.buffer as ArrayBuffer] : [], timeoutMs);
+}
+
+/** The .xlsx of an error sheet, written in a pooled worker, as base64 (what the refusal carries). */
+export function errorSheetInWorker(sheet: ErrorSheet, timeoutMs: number): Promise<string> {
+  return inWorker({ kind: 'error-sheet', sheet }, [], timeoutMs);
 }

@@ -80,6 +80,6 @@ export default factories.createCoreController('api::contract.contract', () => ({
   },
   async volumeImport(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await importFile(actor, readUploadedFile(ctx).buffer) };
+    ctx.body = { data: await importFile(actor, readUploadedFile(ctx)) };
   },
 }));

@@ -20,9 +20,9 @@ import {
 } from '../../../domain';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { readSheetRows } from '../../../utils/xlsx-upload';
+import { errorSheetBase64, readSheetRows, type XlsxSource } from '../../../utils/xlsx-upload';
 import type { RawRow } from '../../../db/values';
-import { errorWorkbook } from '../../distributor-account/services/account-xlsx';
+import { errorSheet } from '../../distributor-account/services/account-xlsx';
 import type { ImportError } from '../../distributor-account/services/import-rows';
 
 interface Parsed {
@@ -114,7 +114,7 @@ async function validate(provinceCode: string, rows: unknown[][]) {
 }
 
 /** POST /api/contract-volumes/import (bureau): all rows or none. */
-export async function importFile(actor: Actor, file: Buffer) {
+export async function importFile(actor: Actor, file: XlsxSource) {
   const provinceCode = requireBureau(actor);
   const { rows } = await readSheetRows(file, VOLUME_IMPORT_MAX_ROWS + 1);
   const result = await validate(provinceCode, rows);
@@ -124,7 +124,7 @@ export async function importFile(actor: Actor, file: Buffer) {
       details: {
         total: result.errors.length,
         rows: result.errors.slice(0, 2000),
-        errorFile: errorWorkbook(rows, result.errors).toString('base64'),
+        errorFile: await errorSheetBase64(errorSheet(rows, result.errors)),
         errorFileName: '约定采购量导入错误.xlsx',
       },
     });

@@ -27,7 +27,7 @@ export default {
   /** POST /order-deliveries/batch/preview (multipart `file`): the sheet's rows for the editable table, nothing written. */
   async preview(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await sheet().previewSheet(actor, readUploadedFile(ctx).buffer) };
+    ctx.body = { data: await sheet().previewSheet(actor, readUploadedFile(ctx)) };
   },
 
   /** GET /order-deliveries/batch/template[?hospital=<id>] */

@@ -21,7 +21,7 @@ import {
 } from '../../../domain';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { readSheetRows } from '../../../utils/xlsx-upload';
+import { readSheetRows, type XlsxSource } from '../../../utils/xlsx-upload';
 import type { RawRow } from '../../../db/order-rows';
 import { prepareDelivery } from './deliveries';
 
@@ -123,7 +123,7 @@ const quantityOf = (v: unknown): number | string | null => {
 };
 
 /** The uploaded sheet as the rows of the editable table, each with its problems (nothing is written). */
-export async function previewSheet(actor: Actor, file: Buffer): Promise<{ rows: SheetRow[]; hospitalOrgId: number | null; errorCount: number }> {
+export async function previewSheet(actor: Actor, file: XlsxSource): Promise<{ rows: SheetRow[]; hospitalOrgId: number | null; errorCount: number }> {
   const { rows } = await readSheetRows(file, BATCH_DELIVERY_MAX_LINES + 1);
   const at = headerMap(rows[0] ?? []);
   const cell = (r: unknown[], f: BatchDeliveryField) => (at.has(f) ? r[at.get(f)!] : null);

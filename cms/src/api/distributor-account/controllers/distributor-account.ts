@@ -205,6 +205,6 @@ export default factories.createCoreController('api::distributor-account.distribu
   /** 导入: multipart `file`. */
   async importFile(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await service('import').importFile(actor, readUploadedFile(ctx).buffer) };
+    ctx.body = { data: await service('import').importFile(actor, readUploadedFile(ctx)) };
   },
 }));

@@ -5,6 +5,7 @@
 import * as XLSX from 'xlsx';
 import { ACCOUNT_ENABLED_LABELS, ACCOUNT_TEMPLATE_COLUMNS, chinaDateTime, YES_NO_LABELS, type AccountRow } from '../../../domain';
 import type { Column } from '../../../utils/xlsx-export';
+import type { ErrorSheet } from '../../../utils/xlsx-upload';
 import type { ImportError } from './import-rows';
 
 const TEXT_ROWS = 1000;
@@ -26,8 +27,8 @@ export function templateWorkbook(): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-/** The uploaded rows from the header on, with an added 错误信息 column (the header is Excel row `headerRow`). */
-export function errorWorkbook(rows: unknown[][], errors: ImportError[], headerRow = 1): Buffer {
+/** The uploaded rows from the header on, with an added 错误信息 column (the header is Excel row `headerRow`); written by errorSheetBase64. */
+export function errorSheet(rows: unknown[][], errors: ImportError[], headerRow = 1): ErrorSheet {
   const byRow = new Map<number, string[]>();
   for (const e of errors) {
     const list = byRow.get(e.row) ?? [];
@@ -40,11 +41,7 @@ export function errorWorkbook(rows: unknown[][], errors: ImportError[], headerRo
     cells.push(i === 0 ? '错误信息' : (byRow.get(i + headerRow) ?? []).join('；'));
     return cells;
   });
-  const ws = XLSX.utils.aoa_to_sheet(out);
-  ws['!cols'] = [...Array.from({ length: width }, () => ({ wch: 22 })), { wch: 60 }];
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, '导入错误');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return { sheetName: '导入错误', rows: out, colWidths: [...Array.from({ length: width }, () => 22), 60] };
 }
 
 /** 导出 of the list: the columns of 本省配送企业用户列表, date-times in China time. */
@@ -63,4 +60,4 @@ export const ACCOUNT_EXPORT_COLUMNS: readonly Column<AccountRow>[] = [
   { header: '最后登录时间', width: 20, value: (r) => chinaDateTime(r.lastLoginAt) },
 ];
 
-export default () => ({ templateWorkbook, errorWorkbook });
+export default () => ({ templateWorkbook, errorSheet });

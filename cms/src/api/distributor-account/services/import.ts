@@ -17,8 +17,8 @@ import {
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
-import { readSheetRows } from '../../../utils/xlsx-upload';
-import { errorWorkbook } from './account-xlsx';
+import { errorSheetBase64, readSheetRows, type XlsxSource } from '../../../utils/xlsx-upload';
+import { errorSheet } from './account-xlsx';
 import { readHeader, readRows, REQUIRED_HEADER_KEYS, type ImportError, type ImportSheet, type ParsedRow } from './import-rows';
 import { ACCOUNTS, chunks, freeSeqs, nextSeq, recordHistory, requireBureau, takenCreditCodes, takenUsernames, writeTx } from './account-data';
 
@@ -148,7 +148,7 @@ export async function storeImport(actor: Actor, accounts: NewAccount[]) {
 }
 
 /** 导入 of an uploaded file: all rows valid → all created, else 400 IMPORT_ROWS_INVALID with every error and the sheet. */
-export async function importFile(actor: Actor, file: Buffer) {
+export async function importFile(actor: Actor, file: XlsxSource) {
   requireBureau(actor);
   const sheet = await readSheetRows(file, ACCOUNT_IMPORT_MAX_ROWS + 1, { required: REQUIRED_HEADER_KEYS });
   if (sheet.rows.length - 1 > ACCOUNT_IMPORT_MAX_ROWS + 1) throw tooMany();
@@ -159,7 +159,7 @@ export async function importFile(actor: Actor, file: Buffer) {
       details: {
         total: result.errors.length,
         rows: result.errors.slice(0, 2000),
-        errorFile: errorWorkbook(sheet.rows, result.errors, sheet.headerRow).toString('base64'),
+        errorFile: await errorSheetBase64(errorSheet(sheet.rows, result.errors, sheet.headerRow)),
         errorFileName: '配送企业账号导入错误.xlsx',
       },
     });

@@ -98,6 +98,6 @@ export default {
   },
   async importFile(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    ctx.body = { data: await svc.import().importFile(actor, readUploadedFile(ctx).buffer) };
+    ctx.body = { data: await svc.import().importFile(actor, readUploadedFile(ctx)) };
   },
 };

@@ -18,7 +18,7 @@ import {
 } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
 import type { Actor } from '../../../scope';
-import { readSheetRows } from '../../../utils/xlsx-upload';
+import { errorSheetBase64, readSheetRows, type ErrorSheet, type XlsxSource } from '../../../utils/xlsx-upload';
 import { createMany, platformClashes, tx } from './onboarding';
 import { credentialsSheet } from './org-list';
 
@@ -37,14 +37,11 @@ export function templateWorkbook(): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-/** The uploaded rows with an added 错误信息 column. */
-export function errorWorkbook(rows: unknown[][], errors: RowError[]): Buffer {
+/** The uploaded rows with an added 错误信息 column; written by errorSheetBase64. */
+export function errorSheet(rows: unknown[][], errors: RowError[]): ErrorSheet {
   const byRow = new Map<number, string[]>();
   for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e.column ? `${e.column}：${e.message}` : e.message]);
-  const out = rows.map((r, i) => [...r, i === 0 ? '错误信息' : (byRow.get(i + 1) ?? []).join('；')]);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(out), '导入错误');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return { sheetName: '导入错误', rows: rows.map((r, i) => [...r, i === 0 ? '错误信息' : (byRow.get(i + 1) ?? []).join('；')]) };
 }
 
 const fieldOf = (h: string) => ORG_TEMPLATE_COLUMNS.find((c) => c.header === h.replace(/[\s*＊]/g, ''))?.field ?? null;
@@ -68,7 +65,7 @@ function parse(rows: unknown[][], errors: RowError[]): { rowNo: number; input: O
   return out;
 }
 
-export async function importFile(actor: Actor, file: Buffer) {
+export async function importFile(actor: Actor, file: XlsxSource) {
   const { rows } = await readSheetRows(file, ORG_IMPORT_MAX_ROWS + 2);
   const errors: RowError[] = [];
   const parsed = parse(rows, errors);
@@ -87,30 +84,31 @@ export async function importFile(actor: Actor, file: Buffer) {
       else first.set(v, p.rowNo);
     }
   }
-  return tx(async (k) => {
+  const created = await tx(async (k) => {
     const clashes = await platformClashes(
       k,
       parsed.map((p) => p.input),
     );
     parsed.forEach((p, i) => (clashes.get(i) ?? []).forEach((c) => errors.push({ row: p.rowNo, column: label(c.field), message: c.message })));
-    if (errors.length) {
-      errors.sort((a, b) => a.row - b.row);
-      throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
-        status: 400,
-        details: {
-          total: errors.length,
-          rows: errors.slice(0, 2000),
-          errorFile: errorWorkbook(rows, errors).toString('base64'),
-          errorFileName: '机构批量创建错误.xlsx',
-        },
-      });
-    }
+    if (errors.length) return null;
     const { credentials } = await createMany(
       actor,
       k,
       parsed.map((p) => p.input),
     );
     return { created: credentials.length, credentials, credentialsFile: await credentialsSheet(credentials), credentialsFileName: '机构账号清单.xlsx' };
+  });
+  if (created) return created;
+  // Nothing was written: the error sheet is written (in a worker) once the transaction is over.
+  errors.sort((a, b) => a.row - b.row);
+  throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
+    status: 400,
+    details: {
+      total: errors.length,
+      rows: errors.slice(0, 2000),
+      errorFile: await errorSheetBase64(errorSheet(rows, errors)),
+      errorFileName: '机构批量创建错误.xlsx',
+    },
   });
 }
 
