@@ -3,6 +3,7 @@ import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff, type OverdueFilter, type ProvinceCutoffs } from '../../../domain';
 import { whereOverdue } from '../../../db/overdue';
+import { pooledFirst } from '../../../db/read-pool';
 import { securityEventOf } from '../../../db/security-events';
 import { endAllSessions } from '../../../db/users';
 
@@ -11,7 +12,8 @@ export type Todos = Record<string, number>;
 
 async function todosFor(actor: Actor): Promise<Todos> {
   const knex = strapi.db.connection as Knex;
-  const count = async (q: Knex.QueryBuilder) => Number(((await q.count({ n: '*' }).first()) as { n?: unknown } | undefined)?.n ?? 0);
+  // Counted by the read pool (db/read-pool.ts): the overdue counts of a province read many lines.
+  const count = async (q: Knex.QueryBuilder) => Number((await pooledFirst<{ n?: unknown }>(q.count({ n: '*' })))?.n ?? 0);
   const org = actor.orgId;
   const S = TODO_STATUSES;
   // 逾期 lines (computed at read, domain/overdue.ts): the distributor's and the province's of either kind,
