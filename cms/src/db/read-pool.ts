@@ -8,6 +8,7 @@
 import path from 'path';
 import { Worker } from 'worker_threads';
 import type { Knex } from 'knex';
+import { cachedValue } from './count-cache';
 import { rowBuilder } from './fast-read';
 
 type Row = Record<string, unknown>;
@@ -106,4 +107,13 @@ export async function pooledAll<R = Row>(qb: Knex.QueryBuilder): Promise<R[]> {
 /** The first row of `qb` (see pooledAll). */
 export async function pooledFirst<R = Row>(qb: Knex.QueryBuilder): Promise<R | undefined> {
   return (await pooledAll<R>(qb.limit(1)))[0];
+}
+
+/**
+ * `pooledAll` answered from the read cache of count-cache family `family` (db/count-cache.ts): the same
+ * SQL and bindings read again before a write of that family commits, and within `ttlMs`, are not run again.
+ */
+export function cachedPooledAll<R = Row>(family: string, qb: Knex.QueryBuilder, ttlMs: number): Promise<R[]> {
+  const { sql, bindings } = qb.toSQL().toNative();
+  return cachedValue(family, `${sql}\u0000${JSON.stringify(bindings)}`, () => pooledAll<R>(qb), { ttlMs, maxEntries: 2000 });
 }
