@@ -108,8 +108,10 @@ try {
     login,
     report,
     serverPid,
-    restart: async (env) => {
+    // `between` runs while the server is stopped (e.g. to copy a prepared database file in).
+    restart: async (env, between) => {
       await stop();
+      await between?.();
       await start(env);
     },
   });

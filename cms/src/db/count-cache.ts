@@ -7,7 +7,7 @@ import { notifyClusterSoon } from './cluster-bus';
 
 interface Family {
   version: number;
-  entries: Map<string, { at: number; version: number; total: number }>;
+  entries: Map<string, { at: number; version: number; total: unknown }>;
 }
 const families = new Map<string, Family>();
 
@@ -35,14 +35,19 @@ export interface CountCacheOptions {
 }
 
 /** The total for `key` of family `name`, computed by `count` when missing, stale or expired. */
-export async function cachedCount(name: string, key: string, count: () => Promise<number>, opts: CountCacheOptions = {}): Promise<number> {
+export function cachedCount(name: string, key: string, count: () => Promise<number>, opts: CountCacheOptions = {}): Promise<number> {
+  return cachedValue(name, key, count, opts);
+}
+
+/** Any read result for `key` of family `name` (the same rules as cachedCount); callers must not change it. */
+export async function cachedValue<T>(name: string, key: string, compute: () => Promise<T>, opts: CountCacheOptions = {}): Promise<T> {
   const f = family(name);
   const ttl = opts.ttlMs ?? 5000;
   const hit = f.entries.get(key);
-  if (hit && hit.version === f.version && Date.now() - hit.at < ttl) return hit.total;
+  if (hit && hit.version === f.version && Date.now() - hit.at < ttl) return hit.total as T;
   const version = f.version;
   const at = Date.now();
-  const total = await count();
+  const total = await compute();
   if (f.entries.size >= (opts.maxEntries ?? 1000)) f.entries.clear();
   f.entries.set(key, { at, version, total });
   return total;

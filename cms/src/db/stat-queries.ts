@@ -6,8 +6,9 @@ import type { Knex } from 'knex';
 import { splitRange, STAT_FIGURES, statRow, zeroFigures, type StatFigures, type StatRow, type StatSortField, type StatView } from '../domain/statistics';
 import type { Role } from '../domain/roles';
 import { LINE_STATS, LINE_STATS_MONTHLY, STAT_COLUMNS } from './line-stats';
-import { ownRowsColumn } from './order-tables';
 import { orgNames } from './org-names';
+import { ORDER_COUNTS, ownRowsColumn } from './order-tables';
+import { cachedPooledAll } from './read-pool';
 import type { RawRow } from './values';
 
 export interface StatFilters {
@@ -38,6 +39,16 @@ export const VIEW_COLUMN: { readonly [V in StatView]: string } = {
 };
 
 const knex = () => strapi.db.connection as Knex;
+
+/**
+ * How long a statistics answer is reused while no order action commits (every action that moves the
+ * aggregates runs in orderTx, which marks the family `orders` stale): only a change of a product's
+ * category or flags, or of a hospital's region, waits for it.
+ */
+const STATS_CACHE_MS = 60_000;
+/** The rows of a statistics query: read by the pool (db/read-pool.ts), reused until an order action commits. */
+const read = (qb: Knex.QueryBuilder): Promise<RawRow[]> => cachedPooledAll<RawRow>(ORDER_COUNTS, qb, STATS_CACHE_MS);
+const readFirst = async (qb: Knex.QueryBuilder): Promise<RawRow | undefined> => (await read(qb.limit(1)))[0];
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 const DIMS = ['product_id', 'distributor_org_id', 'hospital_org_id', 'manufacturer_org_id', 'province_code'] as const;
@@ -121,12 +132,14 @@ export async function statRows(
   limit: number,
 ): Promise<StatRow[]> {
   const col = `s.${VIEW_COLUMN[view]}`;
-  const rows: RawRow[] = await filteredStats(actor, f)
-    .select(knex().raw('?? AS ??', [col, 'key']), ...sums())
-    .groupBy(col)
-    .orderByRaw(`${sortExpr(sort.field).toQuery()} ${sort.dir === 'desc' ? 'DESC' : 'ASC'}, ?? ASC`, [col])
-    .limit(limit)
-    .offset(offset);
+  const rows: RawRow[] = await read(
+    filteredStats(actor, f)
+      .select(knex().raw('?? AS ??', [col, 'key']), ...sums())
+      .groupBy(col)
+      .orderByRaw(`${sortExpr(sort.field).toQuery()} ${sort.dir === 'desc' ? 'DESC' : 'ASC'}, ?? ASC`, [col])
+      .limit(limit)
+      .offset(offset),
+  );
   const names = await namesOf(
     view,
     rows.map((r) => num(r.key)),
@@ -141,15 +154,13 @@ export async function statRows(
 export async function statRowCount(actor: StatScope, view: StatView, f: StatFilters): Promise<number> {
   const k = knex();
   const col = `s.${VIEW_COLUMN[view]}`;
-  const r: { n?: unknown } | undefined = await k.count({ n: '*' }).from(filteredStats(actor, f).select(col).groupBy(col).as('g')).first();
+  const r: { n?: unknown } | undefined = await readFirst(k.count({ n: '*' }).from(filteredStats(actor, f).select(col).groupBy(col).as('g')));
   return num(r?.n);
 }
 
 /** The figures summed over everything the filters select (the totals row). */
 export async function statTotals(actor: StatScope, f: StatFilters): Promise<StatFigures> {
-  const r: RawRow | undefined = await filteredStats(actor, f)
-    .select(...sums())
-    .first();
+  const r: RawRow | undefined = await readFirst(filteredStats(actor, f).select(...sums()));
   return figuresOf(r);
 }
 
@@ -157,9 +168,11 @@ export async function statTotals(actor: StatScope, f: StatFilters): Promise<Stat
 export async function statMonths(actor: StatScope, f: StatFilters): Promise<Map<string, StatFigures>> {
   const k = knex();
   const month = k.raw('substr(??, 1, 7)', ['s.day']);
-  const rows: RawRow[] = await filteredStats(actor, f)
-    .select(k.raw('substr(??, 1, 7) AS ??', ['s.day', 'month']), ...sums())
-    .groupBy(month);
+  const rows: RawRow[] = await read(
+    filteredStats(actor, f)
+      .select(k.raw('substr(??, 1, 7) AS ??', ['s.day', 'month']), ...sums())
+      .groupBy(month),
+  );
   return new Map(rows.map((r) => [String(r.month), figuresOf(r)]));
 }
 
@@ -176,11 +189,13 @@ export async function statRateBuckets(actor: StatScope, view: StatView, f: StatF
     .slice(1)
     .map(() => 'CASE WHEN d * 1.0 >= ? * o THEN 1 ELSE 0 END')
     .join(' + ');
-  const rows: RawRow[] = await k
-    .select(k.raw(`${idx || '0'} AS b`, bounds.slice(1)), k.raw('COUNT(*) AS n'))
-    .from(inner)
-    .where('o', '>', 0)
-    .groupBy('b');
+  const rows: RawRow[] = await read(
+    k
+      .select(k.raw(`${idx || '0'} AS b`, bounds.slice(1)), k.raw('COUNT(*) AS n'))
+      .from(inner)
+      .where('o', '>', 0)
+      .groupBy('b'),
+  );
   const out = bounds.map(() => 0);
   for (const r of rows) out[num(r.b)] = num(r.n);
   return out;

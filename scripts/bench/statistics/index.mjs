@@ -3,7 +3,9 @@
 // run: stats_p95_ms (the three views with typical filters, 10 connections, every role),
 // dashboard_p95_ms (10 connections), event_loop_max_block_ms while they run (measured inside the server,
 // test-only /api/test/event-loop), delivery_p95_ms (single deliveries, aggregates maintained).
+// BENCH_FROM_DB=<file> starts from a database an earlier run kept (BENCH_KEEP=1) instead of generating one.
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { generateOrderLines } from '../lib/generate-order-lines.mjs';
 import { recountLineStats } from './recount.mjs';
@@ -45,8 +47,22 @@ async function pool(jobs, n) {
 }
 
 export default async function ({ baseUrl, dbFile, root, login, report, restart }) {
-  const g = generateOrderLines(dbFile, { count: LINES });
-  console.log(`generated ${g.lines} order lines (${g.seconds.toFixed(1)} s)`);
+  const Database = createRequire(path.join(root, 'cms', 'package.json'))('better-sqlite3');
+  if (process.env.BENCH_FROM_DB) {
+    // A database an earlier run kept (BENCH_KEEP=1): copied in, then migrated by a start of this build.
+    await restart({}, () => {
+      for (const ext of ['', '-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+      fs.copyFileSync(process.env.BENCH_FROM_DB, dbFile);
+      // Its certificates were sealed with that run's PKI secret: this run's start makes its own.
+      const db = new Database(dbFile);
+      db.exec('DELETE FROM signing_certificates');
+      db.close();
+    });
+    console.log(`copied ${process.env.BENCH_FROM_DB}`);
+  } else {
+    const g = generateOrderLines(dbFile, { count: LINES });
+    console.log(`generated ${g.lines} order lines (${g.seconds.toFixed(1)} s)`);
+  }
   const r = recountLineStats(dbFile);
   console.log(`recounted ${r.rows} daily and ${r.months} monthly aggregate rows (${r.seconds.toFixed(1)} s)`);
   await restart();
@@ -80,7 +96,6 @@ export default async function ({ baseUrl, dbFile, root, login, report, restart }
   const loop = await (await fetch(`${baseUrl}/api/test/event-loop`)).json();
 
   // Deliveries with the aggregates maintained: one at a time on distinct confirmed lines.
-  const Database = createRequire(path.join(root, 'cms', 'package.json'))('better-sqlite3');
   const db = new Database(dbFile, { readonly: true });
   const dist = db
     .prepare(

@@ -3,6 +3,9 @@ import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { DELIVERY_STATUS, TODO_STATUSES, terminationCutoff, type OverdueFilter, type ProvinceCutoffs } from '../../../domain';
 import { whereOverdue } from '../../../db/overdue';
+import { pooledFirst } from '../../../db/read-pool';
+import { cachedCount } from '../../../db/count-cache';
+import { ORDER_COUNTS } from '../../../db/order-tables';
 import { securityEventOf } from '../../../db/security-events';
 import { endAllSessions } from '../../../db/users';
 
@@ -11,13 +14,19 @@ export type Todos = Record<string, number>;
 
 async function todosFor(actor: Actor): Promise<Todos> {
   const knex = strapi.db.connection as Knex;
-  const count = async (q: Knex.QueryBuilder) => Number(((await q.count({ n: '*' }).first()) as { n?: unknown } | undefined)?.n ?? 0);
+  // Counted by the read pool (db/read-pool.ts): the overdue counts of a province read many lines.
+  const count = async (q: Knex.QueryBuilder) => Number((await pooledFirst<{ n?: unknown }>(q.count({ n: '*' })))?.n ?? 0);
+  // The order tables' counts (the many rows) are reused until an order action commits (db/count-cache.ts).
+  const orderCount = (q: Knex.QueryBuilder) => {
+    const { sql, bindings } = q.clone().count({ n: '*' }).toSQL().toNative();
+    return cachedCount(ORDER_COUNTS, `todo:${sql}:${JSON.stringify(bindings)}`, () => count(q));
+  };
   const org = actor.orgId;
   const S = TODO_STATUSES;
   // 逾期 lines (computed at read, domain/overdue.ts): the distributor's and the province's of either kind,
   // the hospital's that it may 取消 (逾期未确认).
   const cut = await (strapi.service('api::working-calendar.working-calendar') as unknown as { cutoffs(at: Date): Promise<ProvinceCutoffs> }).cutoffs(now());
-  const overdue = (column: string, value: unknown, kind: OverdueFilter) => count(whereOverdue(knex('order_lines').where(column, value), kind, cut));
+  const overdue = (column: string, value: unknown, kind: OverdueFilter) => orderCount(whereOverdue(knex('order_lines').where(column, value), kind, cut));
   // Contracts where the caller's organisation is the party of its role and has not signed yet.
   const contractsToSign = (column: string, party: string) =>
     count(
@@ -32,10 +41,10 @@ async function todosFor(actor: Actor): Promise<Todos> {
         contracts: await contractsToSign('distributor_org_id', 'distributor'),
         delegations: await count(knex('delegations').where({ distributor_org_id: org }).whereIn('status', S.distributorDelegations)),
         'hospital-relationships': await count(knex('hospital_relationships').where({ distributor_org_id: org }).whereIn('status', S.distributorRelationships)),
-        'order-lines': await count(knex('order_lines').where({ distributor_org_id: org }).whereIn('status', S.distributorOrderLines)),
+        'order-lines': await orderCount(knex('order_lines').where({ distributor_org_id: org }).whereIn('status', S.distributorOrderLines)),
         'overdue-lines': await overdue('distributor_org_id', org, 'any'),
-        returns: await count(knex('return_requests').where({ distributor_org_id: org }).whereIn('status', S.distributorReturns)),
-        invoices: await count(
+        returns: await orderCount(knex('return_requests').where({ distributor_org_id: org }).whereIn('status', S.distributorReturns)),
+        invoices: await orderCount(
           knex('deliveries').where({ distributor_org_id: org }).whereIn('invoice_status', S.distributorInvoices).whereNot('status', DELIVERY_STATUS.withdrawn),
         ),
       };
@@ -43,8 +52,8 @@ async function todosFor(actor: Actor): Promise<Todos> {
       return {
         contracts: await contractsToSign('hospital_org_id', 'hospital'),
         'overdue-lines': await overdue('hospital_org_id', org, 'unconfirmed'),
-        receipts: await count(knex('deliveries').where({ hospital_org_id: org }).whereIn('status', S.hospitalReceipts)),
-        invoiceChecks: await count(
+        receipts: await orderCount(knex('deliveries').where({ hospital_org_id: org }).whereIn('status', S.hospitalReceipts)),
+        invoiceChecks: await orderCount(
           knex('deliveries').where({ hospital_org_id: org }).whereIn('invoice_status', S.hospitalInvoiceChecks).whereNot('status', DELIVERY_STATUS.withdrawn),
         ),
         terminating: await count(

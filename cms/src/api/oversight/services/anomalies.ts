@@ -24,6 +24,7 @@ import { whereContains } from '../../../utils/search';
 import { COUNT_CAP } from '../../../db/order-tables';
 import { LINE_COLUMNS, lineOut } from '../../../db/order-rows';
 import { orgNames } from '../../../db/org-names';
+import { pooledAll, pooledFirst } from '../../../db/read-pool';
 import { whereOverdue } from '../../../db/overdue';
 import { dbIso, type RawRow } from '../../../db/values';
 import { oversightScope } from './oversight';
@@ -67,23 +68,26 @@ export default () => ({
   async largeOrders(actor: Actor, p: LargeOrderParams, page: number, pageSize: number): Promise<Page<LargeOrderRow>> {
     const knex = strapi.db.connection as Knex;
     const build = largeOrdersQuery(actor, p);
-    const rows: RawRow[] = await build()
-      .select(
-        'l.order_id',
-        'l.hospital_org_id',
-        'l.distributor_org_id',
-        knex.raw('MIN(l.order_code) as order_code'),
-        knex.raw('MIN(l.ordered_at) as ordered_at'),
-        knex.raw('COUNT(*) as line_count'),
-        knex.raw('SUM(l.quantity) as ordered_qty'),
-        knex.raw('SUM(l.delivered_qty) as delivered_qty'),
-        knex.raw('SUM(l.amount_fen) as ordered_fen'),
-        knex.raw('SUM(l.delivered_qty * l.unit_price_fen) as delivered_fen'),
-      )
-      .orderByRaw('SUM(l.delivered_qty * l.unit_price_fen) * 10000 / SUM(l.amount_fen) ASC, SUM(l.amount_fen) DESC, l.order_id ASC')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const c: { n?: unknown } | undefined = await knex.count({ n: '*' }).from(build().select('l.order_id').limit(COUNT_CAP).as('g')).first();
+    // Grouped over many lines: read by the pool (db/read-pool.ts), not on the event loop.
+    const rows: RawRow[] = await pooledAll(
+      build()
+        .select(
+          'l.order_id',
+          'l.hospital_org_id',
+          'l.distributor_org_id',
+          knex.raw('MIN(l.order_code) as order_code'),
+          knex.raw('MIN(l.ordered_at) as ordered_at'),
+          knex.raw('COUNT(*) as line_count'),
+          knex.raw('SUM(l.quantity) as ordered_qty'),
+          knex.raw('SUM(l.delivered_qty) as delivered_qty'),
+          knex.raw('SUM(l.amount_fen) as ordered_fen'),
+          knex.raw('SUM(l.delivered_qty * l.unit_price_fen) as delivered_fen'),
+        )
+        .orderByRaw('SUM(l.delivered_qty * l.unit_price_fen) * 10000 / SUM(l.amount_fen) ASC, SUM(l.amount_fen) DESC, l.order_id ASC')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+    );
+    const c: { n?: unknown } | undefined = await pooledFirst(knex.count({ n: '*' }).from(build().select('l.order_id').limit(COUNT_CAP).as('g')));
     const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id)]));
     const data = rows.map((r): LargeOrderRow => ({
       orderId: num(r.order_id),
@@ -110,15 +114,14 @@ export default () => ({
     const cut = await wc().cutoffs(at);
     const build = () =>
       whereContains(whereOverdue(oversightScope(actor, knex('order_lines as l')), kind, cut, 'l.'), ['l.product_name', 'l.product_code', 'l.order_code'], q);
-    const rows: RawRow[] = await build()
-      .select(LINE_COLUMNS.map((c) => `l.${c}`))
-      .orderByRaw('COALESCE(l.confirmed_at, l.ordered_at) ASC, l.id ASC')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const c: { n?: unknown } | undefined = await knex
-      .count({ n: '*' })
-      .from(build().select(knex.raw('1')).limit(COUNT_CAP).as('o'))
-      .first();
+    const rows: RawRow[] = await pooledAll(
+      build()
+        .select(LINE_COLUMNS.map((c) => `l.${c}`))
+        .orderByRaw('COALESCE(l.confirmed_at, l.ordered_at) ASC, l.id ASC')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+    );
+    const c: { n?: unknown } | undefined = await pooledFirst(knex.count({ n: '*' }).from(build().select(knex.raw('1')).limit(COUNT_CAP).as('o')));
     const names = await orgNames(rows.flatMap((r) => [num(r.hospital_org_id), num(r.distributor_org_id), num(r.manufacturer_org_id)]));
     const cal = await wc().calendar();
     const data: OverdueLineRow[] = [];

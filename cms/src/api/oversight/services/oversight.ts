@@ -31,6 +31,7 @@ import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { containsText } from '../../../utils/search';
 import { orgNames } from '../../../db/org-names';
+import { pooledAll } from '../../../db/read-pool';
 import { dbDate, type RawRow } from '../../../db/values';
 
 export type { AlarmRow, KpiRow, LeagueRow };
@@ -91,7 +92,8 @@ async function figures(actor: Actor, months: string[], listing: Listing): Promis
       ),
     );
   if (listing.distributorOrgId) qb = qb.where('l.distributor_org_id', listing.distributorOrgId);
-  const rows: RawRow[] = await qb;
+  // Many lines for a province over months: read by the pool (db/read-pool.ts), not on the event loop.
+  const rows: RawRow[] = await pooledAll(qb);
   const cal = await calendarService().calendar();
   const rules = new Map<string, DeadlineRule>();
   for (const p of new Set(rows.map((r) => String(r.province_code ?? '')))) rules.set(p, await calendarService().rule(p || null));

@@ -24,6 +24,8 @@ import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { exportSheet, offsetPager, type Column } from '../../../utils/xlsx-export';
 import { statMonths, statRateBuckets, statRowCount, statRows, statTotals, type StatFilters } from '../../../db/stat-queries';
+import { cachedValue } from '../../../db/count-cache';
+import { ORDER_COUNTS } from '../../../db/order-tables';
 
 export type { StatFilters };
 export type StatSort = { field: StatSortField; dir: 'asc' | 'desc' };
@@ -35,6 +37,18 @@ export interface MonthPoint {
   deliveredFen: number;
   rateByAmount: number | null;
 }
+
+/**
+ * A whole answer reused while no order action commits (orderTx marks the family `orders` stale), at most
+ * ANSWER_CACHE_MS: a repeated request then costs neither building its queries nor naming its rows. Only a
+ * renamed product or organisation, or a product's changed category or flags, waits for the time limit.
+ */
+const ANSWER_CACHE_MS = 60_000;
+const answer = <T>(what: string, actor: Actor, args: unknown[], compute: () => Promise<T>): Promise<T> =>
+  cachedValue(ORDER_COUNTS, JSON.stringify([what, actor.role, actor.orgId, actor.provinceCode, ...args]), compute, {
+    ttlMs: ANSWER_CACHE_MS,
+    maxEntries: 2000,
+  });
 
 const rate = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
 
@@ -77,14 +91,16 @@ export default () => ({
   defaultRange: () => thisMonthRange(now()),
 
   /** One page of a view with its totals row (`meta.totals`). */
-  async view(actor: Actor, view: StatView, f: StatFilters, sort: StatSort, page: number, pageSize: number) {
-    const [rows, total, totals] = await Promise.all([
-      statRows(actor, view, f, sort, (page - 1) * pageSize, pageSize),
-      statRowCount(actor, view, f),
-      statTotals(actor, f),
-    ]);
-    const p = pageOf(rows, total, page, pageSize);
-    return { ...p, meta: { ...p.meta, totals: statRow(0, '合计', null, totals), filters: { from: f.from, to: f.to } } };
+  view(actor: Actor, view: StatView, f: StatFilters, sort: StatSort, page: number, pageSize: number) {
+    return answer('view', actor, [view, f, sort, page, pageSize], async () => {
+      const [rows, total, totals] = await Promise.all([
+        statRows(actor, view, f, sort, (page - 1) * pageSize, pageSize),
+        statRowCount(actor, view, f),
+        statTotals(actor, f),
+      ]);
+      const p = pageOf(rows, total, page, pageSize);
+      return { ...p, meta: { ...p.meta, totals: statRow(0, '合计', null, totals), filters: { from: f.from, to: f.to } } };
+    });
   },
 
   /** Exactly the rows the filters show, in the same order, with the totals row last. */
@@ -104,26 +120,8 @@ export default () => ({
   },
 
   /** The charts above a view: ordered vs delivered amount per month, top 10 by amount, 配送率 distribution. */
-  async series(actor: Actor, view: StatView, f: StatFilters) {
-    const end = new Date(`${f.to}T12:00:00+08:00`);
-    const months = lastMonths(end, 12);
-    const [byMonth, top, buckets] = await Promise.all([
-      statMonths(actor, { ...f, from: `${months[0]}-01`, to: f.to }),
-      statRows(actor, view, f, { field: 'orderedFen', dir: 'desc' }, 0, 10),
-      statRateBuckets(
-        actor,
-        view,
-        f,
-        RATE_BUCKETS.map((b) => b.min),
-      ),
-    ]);
-    return {
-      data: {
-        months: monthSeries(months, byMonth),
-        top: top.map((r) => ({ key: r.key, name: r.name, orderedFen: r.orderedFen, deliveredFen: r.deliveredFen })),
-        rateBuckets: RATE_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, count: buckets[i] ?? 0 })),
-      },
-    };
+  series(actor: Actor, view: StatView, f: StatFilters) {
+    return answer('series', actor, [view, f], () => seriesOf(actor, view, f));
   },
 
   /** 工作台: this month's figures, the 12-month trend, and the to-dos of the caller's organisation. */
@@ -131,17 +129,39 @@ export default () => ({
     const at = now();
     const month = thisMonthRange(at);
     const months = lastMonths(at, 12);
-    const [totals, byMonth, todos] = await Promise.all([
-      statTotals(actor, month),
-      statMonths(actor, { from: `${months[0]}-01`, to: monthEnd(months[months.length - 1]!) }),
+    const [figures, todos] = await Promise.all([
+      answer('dashboard', actor, [month, months], async () => {
+        const [totals, byMonth] = await Promise.all([
+          statTotals(actor, month),
+          statMonths(actor, { from: `${months[0]}-01`, to: monthEnd(months[months.length - 1]!) }),
+        ]);
+        return { month: { ...month, ...statRow(0, '本月', null, totals) }, trend: monthSeries(months, byMonth) };
+      }),
       strapi.service('api::me.me').todos(actor) as Promise<Record<string, number>>,
     ]);
-    return {
-      data: {
-        month: { ...month, ...statRow(0, '本月', null, totals) },
-        trend: monthSeries(months, byMonth),
-        todos,
-      },
-    };
+    return { data: { ...figures, todos } };
   },
 });
+
+/** The charts above a view (see `series`). */
+async function seriesOf(actor: Actor, view: StatView, f: StatFilters) {
+  const end = new Date(`${f.to}T12:00:00+08:00`);
+  const months = lastMonths(end, 12);
+  const [byMonth, top, buckets] = await Promise.all([
+    statMonths(actor, { ...f, from: `${months[0]}-01`, to: f.to }),
+    statRows(actor, view, f, { field: 'orderedFen', dir: 'desc' }, 0, 10),
+    statRateBuckets(
+      actor,
+      view,
+      f,
+      RATE_BUCKETS.map((b) => b.min),
+    ),
+  ]);
+  return {
+    data: {
+      months: monthSeries(months, byMonth),
+      top: top.map((r) => ({ key: r.key, name: r.name, orderedFen: r.orderedFen, deliveredFen: r.deliveredFen })),
+      rateBuckets: RATE_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, count: buckets[i] ?? 0 })),
+    },
+  };
+}

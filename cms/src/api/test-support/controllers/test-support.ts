@@ -5,6 +5,7 @@ import { SCOPES } from '../../../scope';
 import type { HttpContext } from '../../../utils/http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { businessChecksum, routeTable } from '../support/route-table';
+import { markCountsStale } from '../../../db/count-cache';
 import { bumpLineStats, perMonth, recountStats, statFiguresOfRow, storedStats } from '../../../db/line-stats';
 
 let loopDelay: IntervalHistogram | null = null;
@@ -93,6 +94,8 @@ export default {
       const raw = await strapi.db.connection('order_lines').where('id', row.id).first();
       await strapi.db.transaction(({ trx }) => bumpLineStats(trx, raw, statFiguresOfRow(raw)));
     }
+    // Rows written behind the services' backs: every cached total and statistics answer is stale.
+    markCountsStale();
     ctx.body = { data: row };
   },
 
