@@ -136,7 +136,7 @@ const routes = describeRoutes('配送企业管理', [
     path: `${P}/export-jobs`,
     summary: '导出（后台任务）',
     description: '按列表的筛选条件在后台导出 .xlsx：答复 202 和任务。',
-    query: accountListQuery,
+    query: accountListQuery.out,
     response: { description: '已排队的任务', example: { data: { id: 'k8v2q3xj9w0abc', kind: 'accounts-export', state: 'queued', stateLabel: '排队中', percent: 0, rowsDone: 0, rowsTotal: 50, actions: ['cancel'] } } },
   },
   {
