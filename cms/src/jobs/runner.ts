@@ -177,8 +177,10 @@ export async function startJobRunner(strapi: Core.Strapi): Promise<void> {
     if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE);
     const concurrency = Math.max(1, Number(process.env.JOBS_CONCURRENCY) || 2);
     for (let i = 0; i < concurrency; i++) {
-      await boss.work<{ documentId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-        if (job) await runJob(job.data.documentId);
+      await boss.work<{ documentId: string } | string>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+        // Strapi's pg type parsers (global to the pg module) leave jsonb as text.
+        const data = typeof job?.data === 'string' ? (JSON.parse(job.data) as { documentId: string }) : job?.data;
+        if (data?.documentId) await runJob(data.documentId);
       });
     }
     onJobQueued((id) => void send(id));

@@ -4,9 +4,10 @@
  * once. Runs on SQLite (in-process runner) and on PostgreSQL (pg-boss) alike.
  */
 import * as XLSX from 'xlsx';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectRefused, get, loginAs, post } from '../support/client';
 import { creditCode, HEADER, M, mobile, provAccount, xlsx } from '../accounts/support';
+import { order, world } from '../orders/world';
 import { abandonJob, download, freshBureau, J, listCompanies, pauseJobs, uploadTo, waitForJob } from './support';
 
 const sheetRows = (bytes: Buffer) => {
@@ -19,6 +20,12 @@ const accountsFile = (tag: string, n: number) =>
 afterEach(async () => {
   await pauseJobs(false);
 });
+
+beforeAll(async () => {
+  // Order lines of bjDist1 (the suite's other files may have made more): the export and the rebuild read them.
+  const w = await world('jst', 'bjDist1');
+  for (const quantity of [3, 5, 8]) await order(w.hospital, [{ productId: w.product.id, distributor: w.distributor, quantity }]);
+}, 60_000);
 
 describe('an export as a job', () => {
   it('counts rows done up to the total, ends with the .xlsx to download, and is its organisation’s only', async () => {
