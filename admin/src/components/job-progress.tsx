@@ -9,13 +9,17 @@ import { useCustom, useCustomMutation, useTranslate } from '@refinedev/core';
 import { isJobFinished, JOB_STATE, type JobRow } from '@domain';
 import { downloadFile } from './api-helpers';
 
-export function JobProgress({ id, onFinished }: { id: string; onFinished?: (job: JobRow) => void }) {
+/** `ownOutcome` when the page shows the end itself (the import's error list and 下载错误明细): the bar then says only 失败. */
+export function JobProgress({ id, onFinished, ownOutcome }: { id: string; onFinished?: (job: JobRow) => void; ownOutcome?: boolean }) {
   const t = useTranslate();
   const { message } = App.useApp();
   const { result } = useCustom<{ data: JobRow }>({
     url: `/api/jobs/${id}`,
     method: 'get',
-    queryOptions: { refetchInterval: (q) => ((q.state.data?.data as { data?: JobRow } | undefined)?.data && isJobFinished((q.state.data!.data as { data: JobRow }).data.state) ? false : 1000) },
+    queryOptions: {
+      refetchInterval: (q) =>
+        (q.state.data?.data as { data?: JobRow } | undefined)?.data && isJobFinished((q.state.data!.data as { data: JobRow }).data.state) ? false : 1000,
+    },
     errorNotification: false,
   });
   const job = (result?.data as unknown as { data?: JobRow } | undefined)?.data;
@@ -42,7 +46,9 @@ export function JobProgress({ id, onFinished }: { id: string; onFinished?: (job:
           ? t('jobs.completed', { done: job.rowsDone })
           : job.state === JOB_STATE.cancelled
             ? t('jobs.cancelled')
-            : t('jobs.failed', { message: job.error?.message ?? '' });
+            : ownOutcome
+              ? t('jobs.failedShort')
+              : t('jobs.failed', { message: job.error?.message ?? '' });
   return (
     <div data-testid="job-progress" style={{ minWidth: 320 }}>
       <Progress percent={job.percent} status={status} size="small" aria-label={t('jobs.title')} />
@@ -57,7 +63,7 @@ export function JobProgress({ id, onFinished }: { id: string; onFinished?: (job:
             {t('jobs.cancel')}
           </Button>
         )}
-        {job.actions.includes('download') && job.fileName && (
+        {!ownOutcome && job.actions.includes('download') && job.fileName && (
           <Button
             size="small"
             type="primary"
@@ -67,7 +73,7 @@ export function JobProgress({ id, onFinished }: { id: string; onFinished?: (job:
           </Button>
         )}
       </Space>
-      {job.state === JOB_STATE.failed && !job.fileName && <Alert type="error" showIcon message={job.error?.message} style={{ marginTop: 8 }} />}
+      {job.state === JOB_STATE.failed && !job.fileName && !ownOutcome && <Alert type="error" showIcon message={job.error?.message} style={{ marginTop: 8 }} />}
     </div>
   );
 }

@@ -16,7 +16,10 @@ import { accountListInput } from '../api/distributor-account/controllers/distrib
 import { lineFilters } from '../api/order-line/controllers/lines';
 import { registerJobHandler, type JobContext } from './runner';
 
-const XLSX_FILES = { 'zh-CN': { lines: '订单明细.xlsx', accounts: '本省配送企业用户列表.xlsx' }, 'en-US': { lines: 'order-lines.xlsx', accounts: 'accounts.xlsx' } };
+const XLSX_FILES = {
+  'zh-CN': { lines: '订单明细.xlsx', accounts: '本省配送企业用户列表.xlsx' },
+  'en-US': { lines: 'order-lines.xlsx', accounts: 'accounts.xlsx' },
+};
 type Lang = keyof typeof XLSX_FILES;
 const langOf = (ctx: JobContext): Lang => (ctx.job.params.lang === 'en-US' ? 'en-US' : 'zh-CN');
 
@@ -68,7 +71,12 @@ export function registerJobHandlers(strapi: Core.Strapi) {
     await ctx.progress(0, (await svc.list(ctx.actor, filters, paging)).meta.pagination.total);
     const counter = rowCounter(ctx);
     const content = await collect(svc.exportList(ctx.actor, filters, counter.onRows));
-    return { state: JOB_STATE.completed, file: { name: XLSX_FILES[langOf(ctx)].accounts, content }, result: { rows: counter.done() }, rowsDone: counter.done() };
+    return {
+      state: JOB_STATE.completed,
+      file: { name: XLSX_FILES[langOf(ctx)].accounts, content },
+      result: { rows: counter.done() },
+      rowsDone: counter.done(),
+    };
   });
 
   registerJobHandler(JOB_KIND.statsRebuild, async (ctx) => {

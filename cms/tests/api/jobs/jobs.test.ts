@@ -36,7 +36,15 @@ describe('an export as a job', () => {
     expect(queued.status).toBe(202);
     expect(queued.body.data).toMatchObject({ kind: 'order-lines-export', state: 'queued', percent: 0, actions: ['cancel'] });
     const job = await waitForJob(queued.body.data.id, jwt);
-    expect(job).toMatchObject({ state: 'completed', percent: 100, rowsDone: total, rowsTotal: total, attempts: 1, fileName: '订单明细.xlsx', actions: ['download'] });
+    expect(job).toMatchObject({
+      state: 'completed',
+      percent: 100,
+      rowsDone: total,
+      rowsTotal: total,
+      attempts: 1,
+      fileName: '订单明细.xlsx',
+      actions: ['download'],
+    });
     const file = await download(job.id, jwt);
     expect(file.status).toBe(200);
     expect(file.disposition).toContain(encodeURIComponent('订单明细.xlsx'));

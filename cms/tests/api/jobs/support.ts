@@ -38,11 +38,13 @@ export async function freshBureau(provinceCode: string) {
   const org = await testSupport.fixture('organisation', { name: unique('任务测试医保局'), type: 'bureau', provinceCode, enabled: true });
   const admin = await createUser(org.id, { password: 'Bureau2026x' });
   const jwt = await loginAs(admin.username, admin.password);
-  expect((await put('/api/distributor-accounts/manage/initial-password', { password: 'Initial2026j', passwordConfirmation: 'Initial2026j' }, jwt)).status).toBe(200);
+  expect((await put('/api/distributor-accounts/manage/initial-password', { password: 'Initial2026j', passwordConfirmation: 'Initial2026j' }, jwt)).status).toBe(
+    200,
+  );
   return { org, jwt };
 }
 
 export const listCompanies = async (jwt: string, tag: string) =>
-  ((await call('GET', `/api/distributor-accounts/manage?pagination[pageSize]=100&companyName=${encodeURIComponent(tag)}`, { auth: jwt })).body.data as any[]).map(
-    (r) => r.companyName as string,
-  );
+  (
+    (await call('GET', `/api/distributor-accounts/manage?pagination[pageSize]=100&companyName=${encodeURIComponent(tag)}`, { auth: jwt })).body.data as any[]
+  ).map((r) => r.companyName as string);
