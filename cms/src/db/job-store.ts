@@ -171,7 +171,7 @@ export async function dueJobs(queuedBefore: number, limit = 20): Promise<string[
   const at = Date.now();
   const rows = await k()(JOBS)
     .where((q) => q.where('state', JOB_STATE.queued).andWhere('updated_at', '<=', queuedBefore))
-    .orWhere((q) => q.where('state', JOB_STATE.active).andWhere('lease_until', '<', at))
+    .orWhere((q) => q.where('state', JOB_STATE.active).andWhere('lease_until', '<', at).andWhere('attempts', '<', JOB_MAX_ATTEMPTS))
     .orderBy('id')
     .limit(limit)
     .select('document_id');

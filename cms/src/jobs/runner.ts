@@ -91,11 +91,11 @@ async function execute(job: JobRecord, lease: string): Promise<void> {
   if (end) await endJob(job.id, lease, end);
 }
 
-/** Claims and runs one job; an unexpected error gives it back to the queue (and is rethrown for pg-boss's retry). */
-export async function runJob(documentId: string): Promise<void> {
-  if (jobsPaused() || running.has(documentId)) return;
+/** Claims and runs one job (answers whether it could); an unexpected error gives it back to the queue (and is rethrown for pg-boss's retry). */
+export async function runJob(documentId: string): Promise<boolean> {
+  if (jobsPaused() || running.has(documentId)) return false;
   const job = await claimJob(documentId, LEASE_MS);
-  if (!job) return;
+  if (!job) return false;
   const lease = job.leaseOwner!;
   running.add(documentId);
   const beat = setInterval(() => void touchJob(job.id, lease, LEASE_MS, {}).catch(() => undefined), Math.max(500, LEASE_MS / 3));
@@ -103,7 +103,7 @@ export async function runJob(documentId: string): Promise<void> {
   try {
     await execute(job, lease);
   } catch (e) {
-    if (e instanceof LeaseLost) return;
+    if (e instanceof LeaseLost) return true;
     if (e instanceof JobCancelled) {
       await endJob(job.id, lease, { state: JOB_STATE.cancelled, error: { code: 'JOB_CANCELLED', message: '任务已取消' } });
     } else if (isDomainError(e)) {
@@ -120,6 +120,7 @@ export async function runJob(documentId: string): Promise<void> {
     clearInterval(beat);
     running.delete(documentId);
   }
+  return true;
 }
 
 const send = (documentId: string) =>
@@ -139,10 +140,14 @@ function drainLocal(): void {
   draining = (async () => {
     do {
       again = false;
+      await failExhaustedJobs();
       for (const id of await dueJobs(Date.now())) {
         if (jobsPaused()) return;
-        await runJob(id).catch((e: Error) => log.error(`[jobs] ${e.message}`));
-        again = true;
+        const ran = await runJob(id).catch((e: Error) => {
+          log.error(`[jobs] ${e.message}`);
+          return true;
+        });
+        if (ran) again = true;
       }
     } while (again && !jobsPaused());
   })()
