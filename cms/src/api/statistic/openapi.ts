@@ -91,7 +91,21 @@ export default describeRoutes('统计查询', [
     summary: '统计重算（联采办，后台任务）',
     description: '按全部订单明细重新计算统计汇总（按日、按月），在一个事务中替换；答复 202 和任务。',
     body: rebuildBody,
-    response: { description: '已排队的任务', example: { data: { id: 'k8v2q3xj9w0abc', kind: 'stats-rebuild', state: 'queued', stateLabel: '排队中', percent: 0, rowsDone: 0, rowsTotal: null, actions: ['cancel'] } } },
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'stats-rebuild',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: null,
+          actions: ['cancel'],
+        },
+      },
+    },
     errors: [{ status: 400, code: 'CONFIRM_REQUIRED', message: '请确认重算：{ "confirm": true }' }],
   },
 ]);
