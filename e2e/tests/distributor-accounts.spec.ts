@@ -104,6 +104,7 @@ test.describe('as the Shanxi bureau', () => {
   });
 
   test('导入 a template with a bad row: every error listed and nothing stored; fixed, it imports', async ({ page }) => {
+    test.slow(); // 导入 is a background job: each upload is polled to its end
     const t = tag();
     const good = [`P${t}`.slice(0, 18), `导入好${t}`, creditCode(), '张三', '李四', Number(mobile())];
     const bad = ['', `导入坏${t}`, '123', '', '', '12345'];

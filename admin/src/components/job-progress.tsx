@@ -1,7 +1,7 @@
 /**
  * A background job (GET /api/jobs/:id) under the button that started it: an antd Progress with the
  * rows done, 取消任务 while it runs, 下载文件 (or the import's error sheet) once it is over. Polls
- * every second until the job ends; `onFinished` is told the job once (e.g. to reload the list).
+ * twice a second until the job ends; `onFinished` is told the job once (e.g. to reload the list).
  */
 import { useEffect, useRef } from 'react';
 import { Alert, App, Button, Progress, Space, Typography } from 'antd';
@@ -18,7 +18,7 @@ export function JobProgress({ id, onFinished, ownOutcome }: { id: string; onFini
     method: 'get',
     queryOptions: {
       refetchInterval: (q) =>
-        (q.state.data?.data as { data?: JobRow } | undefined)?.data && isJobFinished((q.state.data!.data as { data: JobRow }).data.state) ? false : 1000,
+        (q.state.data?.data as { data?: JobRow } | undefined)?.data && isJobFinished((q.state.data!.data as { data: JobRow }).data.state) ? false : 500,
     },
     errorNotification: false,
   });
