@@ -17,6 +17,8 @@ import { seedsDemo, seedsDemoActivity } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
 import { registerMetrics } from './bootstrap/metrics';
 import { registerClusterBus, stopCluster } from './bootstrap/cluster';
+import { startJobRunner, stopJobRunner } from './jobs/runner';
+import { registerJobHandlers } from './jobs/handlers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +36,8 @@ export default {
     await seedRegions(strapi);
     await seedDeliveryManufacturers(strapi);
     registerRelationshipExpiry(strapi);
+    registerJobHandlers(strapi);
+    await startJobRunner(strapi);
     await registerPki();
     if (seedsDemo(process.env)) {
       await seedDemo(strapi);
@@ -45,6 +49,7 @@ export default {
   },
 
   async destroy() {
+    await stopJobRunner();
     await stopCluster();
   },
 };

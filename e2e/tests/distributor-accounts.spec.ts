@@ -1,6 +1,7 @@
 /**
  * 用户管理 › 配送企业管理 (manual 000) as a bureau user would use it, and the distributor's first login.
  */
+import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
 import { api, confirmDialog, DEMO_PASSWORD, loginAs, sideMenu, stateOf, test } from './helpers';
@@ -103,6 +104,7 @@ test.describe('as the Shanxi bureau', () => {
   });
 
   test('导入 a template with a bad row: every error listed and nothing stored; fixed, it imports', async ({ page }) => {
+    test.slow(); // 导入 is a background job: each upload is polled to its end
     const t = tag();
     const good = [`P${t}`.slice(0, 18), `导入好${t}`, creditCode(), '张三', '李四', Number(mobile())];
     const bad = ['', `导入坏${t}`, '123', '', '', '12345'];
@@ -139,6 +141,20 @@ test.describe('as the Shanxi bureau', () => {
     await expect(page.getByRole('row').filter({ hasText: `导入坏${t}` })).toBeVisible();
     const stored = await findRow(`companyName=${encodeURIComponent(t)}`);
     expect(stored.map((r) => r.issued)).toEqual([false, false]);
+  });
+
+  test('导出 runs as a background job: a progress bar with rows done, then 下载文件 gives the .xlsx', async ({ page }) => {
+    const total = ((await api.get(`${M}?pagination[pageSize]=1`, await bureauJwt())).body as { meta: { pagination: { total: number } } }).meta.pagination.total;
+    await openAccounts(page);
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const job = page.getByTestId('job-progress');
+    await expect(job.getByRole('progressbar')).toBeVisible();
+    await expect(job.getByText(`已完成：共 ${total} 行`)).toBeVisible();
+    await expect(job.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: '下载文件' }).click()]);
+    expect(download.suggestedFilename()).toBe('本省配送企业用户列表.xlsx');
+    const wb = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
+    expect(XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 })).toHaveLength(total + 1);
   });
 
   test('发放账号: issue the ticked rows at once', async ({ page }) => {

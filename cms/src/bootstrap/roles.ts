@@ -7,6 +7,7 @@ import type { Role } from '../domain/roles';
 const REFERENCE = ['api::region.region.find', 'api::region.region.findOne', 'api::product', 'api::organisation'];
 const SELF = [
   'api::me',
+  'api::job',
   'api::statistic',
   'api::contact',
   'api::pki',

@@ -91,14 +91,20 @@ export const bumpLineStats = (trx: Knex.Transaction, line: RawRow, delta: Partia
 
 const keyText = (k: StatKey) => [k.day, k.productId, k.distributorOrgId, k.hospitalOrgId, k.manufacturerOrgId, k.provinceCode].join('|');
 
-/** The aggregates recounted from every order line, keyed by `day|product|distributor|hospital|manufacturer|province` (rows all zero left out). */
-export async function recountStats(): Promise<Map<string, StatFigures>> {
-  const k = strapi.db.connection as Knex;
+/**
+ * The aggregates recounted from every order line, keyed by `day|product|distributor|hospital|manufacturer|province`
+ * (rows all zero left out); read through `trx` when given, `onRows` told the lines read so far.
+ */
+export async function recountStats(trx?: Knex, onRows?: (done: number) => Promise<void>): Promise<Map<string, StatFigures>> {
+  const k = trx ?? (strapi.db.connection as Knex);
   const out = new Map<string, StatFigures>();
   let last = 0;
+  let done = 0;
   for (;;) {
     const rows: RawRow[] = await k('order_lines').where('id', '>', last).orderBy('id').limit(5000);
     if (!rows.length) break;
+    done += rows.length;
+    await onRows?.(done);
     last = num(rows[rows.length - 1]!.id);
     for (const r of rows) {
       const key = keyText(statKeyOfRow(r));
@@ -145,4 +151,41 @@ export async function storedStats(monthly = false): Promise<Map<string, StatFigu
     );
   }
   return out;
+}
+
+const splitKey = (key: string) => {
+  const [day, productId, distributorOrgId, hospitalOrgId, manufacturerOrgId, provinceCode] = key.split('|');
+  return {
+    product_id: Number(productId),
+    distributor_org_id: Number(distributorOrgId),
+    hospital_org_id: Number(hospitalOrgId),
+    manufacturer_org_id: Number(manufacturerOrgId),
+    province_code: provinceCode,
+    day: day!,
+  };
+};
+
+/**
+ * 统计重算: both aggregate tables replaced by a full recount of the order lines, in transaction `trx`.
+ * On PostgreSQL the tables are locked first (order actions that move a figure wait, and the recount
+ * reads every line they committed before), so no change is lost or counted twice.
+ */
+export async function rebuildStats(trx: Knex, onRows?: (done: number) => Promise<void>): Promise<{ days: number; months: number }> {
+  if (/^(pg|postgres)/.test(String(trx.client.config.client))) await trx.raw(`LOCK TABLE ${LINE_STATS}, ${LINE_STATS_MONTHLY} IN EXCLUSIVE MODE`);
+  const daily = await recountStats(trx, onRows);
+  const monthly = perMonth(daily);
+  const rowsOf = (m: Map<string, StatFigures>, period: 'day' | 'month') =>
+    [...m].map(([key, f]) => {
+      const { day, ...dims } = splitKey(key);
+      return { [period]: day, ...dims, ...Object.fromEntries(STAT_FIGURES.map((n) => [STAT_COLUMNS[n], f[n]])) };
+    });
+  await trx(LINE_STATS).delete();
+  await trx(LINE_STATS_MONTHLY).delete();
+  for (const [table, rows] of [
+    [LINE_STATS, rowsOf(daily, 'day')],
+    [LINE_STATS_MONTHLY, rowsOf(monthly, 'month')],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += 500) await trx(table).insert(rows.slice(i, i + 500));
+  }
+  return { days: daily.size, months: monthly.size };
 }

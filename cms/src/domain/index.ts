@@ -19,6 +19,7 @@ export * from './contract-volume';
 export * from './account';
 export * from './account-input';
 export * from './account-row';
+export * from './jobs';
 export * from './credit-code';
 export * from './phone';
 export * from './excel-number';

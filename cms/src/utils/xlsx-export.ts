@@ -229,6 +229,8 @@ export interface SheetSpec<R> {
   columns: readonly Column<R>[];
   /** The next rows, [] at the end (keep a cursor in the closure; fetch a few thousand at a time). */
   nextRows: () => Promise<R[]>;
+  /** Told the number of rows of each chunk as it is written (a job's progress; may throw to stop). */
+  onRows?: (n: number) => Promise<void>;
 }
 
 /** The one export path: rows fetched chunk by chunk, turned into cells by the column specs, streamed. */
@@ -237,7 +239,11 @@ export function exportSheet<R>(spec: SheetSpec<R>): Readable {
   return streamXlsx(
     spec.sheetName,
     columns.map((c) => c.header),
-    async () => (await spec.nextRows()).map((r) => columns.map((c) => c.value(r))),
+    async () => {
+      const rows = await spec.nextRows();
+      if (rows.length) await spec.onRows?.(rows.length);
+      return rows.map((r) => columns.map((c) => c.value(r)));
+    },
     columns.some((c) => c.width) ? columns.map((c) => c.width ?? 14) : undefined,
   );
 }

@@ -71,6 +71,15 @@ export async function readSheetRows(source: XlsxSource, maxRows: number, header?
   }
 }
 
+/** The bytes of an upload (read without blocking, then the file removed): for work kept to run later, e.g. a job. */
+export async function uploadedBytes(file: UploadedXlsx): Promise<Buffer> {
+  try {
+    return await fs.promises.readFile(file.path);
+  } finally {
+    void remove(file.path);
+  }
+}
+
 /** The error sheet of an import (the uploaded rows and their error column) as base64 .xlsx, written in a worker. */
 export function errorSheetBase64(sheet: ErrorSheet, timeoutMs = PARSE_TIMEOUT_MS): Promise<string> {
   return errorSheetInWorker(sheet, timeoutMs);

@@ -1,10 +1,15 @@
-/** 导入: choose the filled template, 导入; every error as row / column / reason, with the sheet plus an error column. */
-import { useState } from 'react';
+/**
+ * 导入: choose the filled template, 导入 — a background job (POST …/import-jobs) whose progress bar,
+ * rows done and 取消任务 show here; at its end every error as row / column / reason, with the sheet
+ * plus an error column to download, or the number imported.
+ */
+import { useCallback, useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
-import { useCustomMutation, useInvalidate, useTranslate } from '@refinedev/core';
-import { isHttpError } from '../../providers/http-client';
-import { saveBlob } from '../../components/api-helpers';
-import { base64Blob } from './util';
+import { useInvalidate, useTranslate } from '@refinedev/core';
+import { JOB_STATE, type JobRow } from '@domain';
+import { downloadFile } from '../../components/api-helpers';
+import { JobProgress } from '../../components/job-progress';
+import { useStartJob } from '../../hooks/use-start-job';
 import { MANAGE } from './types';
 
 interface RowError {
@@ -15,7 +20,6 @@ interface RowError {
 interface ErrorInfo {
   total?: number;
   rows?: RowError[];
-  errorFile?: string;
   errorFileName?: string;
 }
 
@@ -23,9 +27,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
-  const { mutateAsync } = useCustomMutation<{ data: { created: number } }>();
-  // Our own flag: the button is busy exactly while this submit runs (the mutation's state lags behind a refused upload).
-  const [busy, setBusy] = useState(false);
+  const { start, jobId, starting, reset } = useStartJob();
   const invalidate = useInvalidate();
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<ErrorInfo | null>(null);
@@ -41,27 +43,25 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     setCreated(null);
     const fd = new FormData();
     fd.append('file', file, file.name);
-    setBusy(true);
-    try {
-      const res = await mutateAsync({
-        url: `/api/${MANAGE}/import`,
-        method: 'post',
-        values: fd as unknown as Record<string, unknown>,
-        successNotification: false,
-        errorNotification: false,
-      });
-      const count = (res.data as unknown as { data: { created: number } }).data.created;
-      setCreated(count);
-      message.success(t('accounts.import.success', { count }));
-      await invalidate({ invalidates: ['all'] });
-    } catch (err) {
-      setError(isHttpError(err) ? err.message : String(err));
-      const details = isHttpError(err) ? (err.details as { info?: ErrorInfo } | undefined) : undefined;
-      if (details?.info?.rows) setInfo(details.info);
-    } finally {
-      setBusy(false);
-    }
+    await start(`/api/${MANAGE}/import-jobs`, {}, fd);
   };
+
+  /** The job's end: the number imported, or its error and the rows' errors (the sheet from the job's file). */
+  const finished = useCallback(
+    (job: JobRow) => {
+      if (job.state === JOB_STATE.completed) {
+        const count = Number(job.result?.created ?? 0);
+        setCreated(count);
+        message.success(t('accounts.import.success', { count }));
+        void invalidate({ invalidates: ['all'] });
+      } else if (job.state === JOB_STATE.failed) {
+        setError(job.error?.message ?? '');
+        const r = job.result as { total?: number; rows?: RowError[] } | null;
+        if (r?.rows) setInfo({ total: r.total, rows: r.rows, errorFileName: job.fileName ?? undefined });
+      }
+    },
+    [invalidate, message, t],
+  );
 
   return (
     <Modal
@@ -72,7 +72,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       footer={
         <Space>
           <Button onClick={onClose}>{t('accounts.form.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={submit}>
+          <Button type="primary" loading={starting} onClick={submit}>
             {t('accounts.import.submit')}
           </Button>
         </Space>
@@ -92,18 +92,27 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               setError(null);
               setInfo(null);
               setCreated(null);
+              reset();
               e.target.value = '';
             }}
           />
         </label>
         <Typography.Text>{file?.name}</Typography.Text>
       </Space>
+      {jobId && (
+        <div style={{ marginBottom: 12 }}>
+          <JobProgress key={jobId} id={jobId} onFinished={finished} ownOutcome />
+        </div>
+      )}
       {created !== null && <Alert type="success" showIcon message={t('accounts.import.success', { count: created })} />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {info?.rows && (
         <>
-          {info.errorFile && (
-            <Button style={{ marginBottom: 8 }} onClick={() => saveBlob(base64Blob(info.errorFile!), info.errorFileName ?? 'errors.xlsx')}>
+          {jobId && info.errorFileName && (
+            <Button
+              style={{ marginBottom: 8 }}
+              onClick={() => downloadFile(`/api/jobs/${jobId}/file`, {}, info.errorFileName!).catch((e) => message.error(String(e?.message ?? e)))}
+            >
               {t('accounts.import.downloadErrors')}
             </Button>
           )}

@@ -1,7 +1,7 @@
 /**
  * 用户管理 › 配送企业管理 (manual 000 §3.2): 本省配送企业用户列表 with its filters, the row actions the
  * server listed, 账号添加 / 修改 / 编辑, 发放 one or the ticked rows, 启用 / 禁用, 重置密码, 删除, 查看,
- * 模板下载, 导入 and 导出. All rules live on the server; this page only asks.
+ * 模板下载, 导入 and 导出 (both as background jobs with a progress bar). All rules live on the server; this page only asks.
  */
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
@@ -15,6 +15,8 @@ import { useTable } from '@refinedev/antd';
 import type { Me } from '../../providers/session';
 import type { QueryObject } from '../../providers/strapi-query';
 import { downloadFile } from '../../components/api-helpers';
+import { JobProgress } from '../../components/job-progress';
+import { useStartJob } from '../../hooks/use-start-job';
 import { AccountFormModal } from './form-modal';
 import { AccountViewModal } from './view-modal';
 import { ImportModal } from './import-modal';
@@ -39,6 +41,8 @@ export function DistributorAccountList() {
   const [viewing, setViewing] = useState<AccountRow | null>(null);
   const [importing, setImporting] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
+  // 导出 runs as a background job: its progress, 取消任务 and 下载文件 show under the buttons.
+  const exportJob = useStartJob();
 
   const filterQuery = useMemo(() => {
     const q: QueryObject = {};
@@ -115,10 +119,15 @@ export function DistributorAccountList() {
             </Button>
           </>
         )}
-        <Button onClick={() => download('/export', { ...filterQuery, ...(sort ? { sort } : {}) }, t('accounts.list.exportFile'))}>
+        <Button loading={exportJob.starting} onClick={() => exportJob.start(`/api/${MANAGE}/export-jobs`, { ...filterQuery, ...(sort ? { sort } : {}) })}>
           {t('accounts.list.export')}
         </Button>
       </Space>
+      {exportJob.jobId && (
+        <div style={{ marginTop: 12, maxWidth: 480 }}>
+          <JobProgress key={exportJob.jobId} id={exportJob.jobId} />
+        </div>
+      )}
 
       {editing && <AccountFormModal record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {viewing && <AccountViewModal record={viewing} onClose={() => setViewing(null)} />}

@@ -3,11 +3,12 @@
  * (rendered by the view), the history drawer from 历史, its deliveries and returns from 配送记录.
  */
 import { useState, type ReactNode } from 'react';
-import { App, Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useGetLocale, useTranslate } from '@refinedev/core';
 import { chinaDateTime, DELIVERY_MODE_LABELS, formatFen, LINE_TAB_STATUSES, orderLineMachine, type LineTab, type OverdueFilter, type Role } from '@domain';
-import { downloadFile } from '../../components/api-helpers';
+import { JobProgress } from '../../components/job-progress';
+import { useStartJob } from '../../hooks/use-start-job';
 import { HistoryDrawer } from '../../components/history-drawer';
 import { OverdueTag } from '../../components/overdue-tag';
 import { StatusTag } from '../../components/status-tag';
@@ -50,7 +51,6 @@ export function LinesTable({
 }) {
   const t = useTranslate();
   const lang = useGetLocale()() === 'en-US' ? 'en-US' : 'zh-CN';
-  const { message } = App.useApp();
   const [params] = useSearchParams();
   const [initial] = useState<LineFilters>(() => filtersFromAddress(params));
   const [filters, setFilters] = useState<LineFilters>(initial);
@@ -154,10 +154,10 @@ export function LinesTable({
         ]),
     ...(l.reason ? [{ label: t('orders.cols.reason'), value: l.reason }] : []),
   ];
+  // 导出 runs as a background job (POST /api/order-lines/export-jobs): progress, 取消任务 and 下载文件 under the filters.
+  const exportJob = useStartJob();
   const exportLines = (f: LineFilters) =>
-    downloadFile('/api/order-lines/export', { tab, ...(overdue ? { overdue } : {}), ...filterQuery(f), lang }, `${t('orders.title')}.xlsx`)
-      .then(() => message.success(t('orders.msg.exported')))
-      .catch((e: Error) => message.error(e.message));
+    void exportJob.start('/api/order-lines/export-jobs', { tab, ...(overdue ? { overdue } : {}), ...filterQuery(f), lang });
 
   return (
     <>
@@ -168,6 +168,11 @@ export function LinesTable({
         onSearch={setFilters}
         onExport={exportLines}
       />
+      {exportJob.jobId && (
+        <div style={{ marginBottom: 12, maxWidth: 480 }}>
+          <JobProgress key={exportJob.jobId} id={exportJob.jobId} />
+        </div>
+      )}
       {toolbar}
       <Table<OrderLineRow>
         rowKey="documentId"

@@ -112,6 +112,77 @@ const routes = describeRoutes('配送企业管理', [
   },
   {
     method: 'POST',
+    path: `${P}/import-jobs`,
+    summary: '导入（后台任务）',
+    description: '与导入相同的检查和全部或全部不导入，在后台执行：答复 202 和任务；有错误时任务失败，错误表可从 `GET /jobs/{id}/file` 下载。',
+    upload: true,
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'account-import',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: null,
+          actions: ['cancel'],
+        },
+      },
+    },
+    errors: [{ status: 413, code: 'UPLOAD_TOO_LARGE', message: '上传的文件过大：最大 5 MB' }],
+  },
+  {
+    method: 'POST',
+    path: `${P}/issue-jobs`,
+    summary: '发放账号（后台任务）',
+    description: '与发放账号相同（全部发放或全部不发放），在后台执行；须先设置初始密码。',
+    body: issueBody,
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'account-issue',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: 2,
+          actions: ['cancel'],
+        },
+      },
+    },
+    errors: [
+      { status: 400, code: 'ISSUE_SELECTION_REQUIRED', message: '请选择要发放的账号' },
+      { status: 409, code: 'INITIAL_PASSWORD_REQUIRED', message: '请先设置初始密码，再批量发放账号' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `${P}/export-jobs`,
+    summary: '导出（后台任务）',
+    description: '按列表的筛选条件在后台导出 .xlsx：答复 202 和任务。',
+    query: accountListQuery.out,
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'accounts-export',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: 50,
+          actions: ['cancel'],
+        },
+      },
+    },
+  },
+  {
+    method: 'POST',
     path: `${P}/issue`,
     summary: '发放账号',
     description: '为勾选的（未发放的）账号创建登录用户，初始密码为本省的初始密码；首次登录须修改密码。全部发放或全部不发放。',

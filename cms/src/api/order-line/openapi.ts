@@ -47,6 +47,28 @@ export default describeRoutes('订单明细', [
     response: { description: '订单明细（.xlsx）', file: true },
   },
   {
+    method: 'POST',
+    path: '/order-lines/export-jobs',
+    summary: '订单明细导出（后台任务）',
+    description: '与导出相同的筛选条件，在后台生成 .xlsx：答复 202 和任务，用 `GET /jobs/{id}` 查看进度，完成后 `GET /jobs/{id}/file` 下载。',
+    query: listQuery,
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'order-lines-export',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: 120000,
+          actions: ['cancel'],
+        },
+      },
+    },
+  },
+  {
     method: 'GET',
     path: '/order-lines/:id/detail',
     summary: '订单明细详情',

@@ -1,6 +1,6 @@
 /** OpenAPI descriptions of 统计查询 and the 工作台 figures, from the schemas the controller parses. */
 import { describeRoutes, pagingQuery, type RouteDoc } from '../../utils/openapi';
-import { statDayQuery, statFilterQuery, statSortQuery, statViewQuery } from './controllers/statistics';
+import { rebuildBody, statDayQuery, statFilterQuery, statSortQuery, statViewQuery } from './controllers/statistics';
 
 const filters = statDayQuery.extend(statFilterQuery.shape);
 const row = {
@@ -84,5 +84,28 @@ export default describeRoutes('统计查询', [
         },
       },
     },
+  },
+  {
+    method: 'POST',
+    path: '/statistics/rebuild',
+    summary: '统计重算（联采办，后台任务）',
+    description: '按全部订单明细重新计算统计汇总（按日、按月），在一个事务中替换；答复 202 和任务。',
+    body: rebuildBody,
+    response: {
+      description: '已排队的任务',
+      example: {
+        data: {
+          id: 'k8v2q3xj9w0abc',
+          kind: 'stats-rebuild',
+          state: 'queued',
+          stateLabel: '排队中',
+          percent: 0,
+          rowsDone: 0,
+          rowsTotal: null,
+          actions: ['cancel'],
+        },
+      },
+    },
+    errors: [{ status: 400, code: 'CONFIRM_REQUIRED', message: '请确认重算：{ "confirm": true }' }],
   },
 ]);

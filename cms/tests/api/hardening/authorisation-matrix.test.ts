@@ -56,6 +56,7 @@ const RECORD_OF: Array<[RegExp, RecordKind | null]> = [
   [/^\/api\/contract-signatures\/:id/, 'signature'],
   [/^\/api\/contract-volumes\/:documentId/, 'volume'],
   [/^\/api\/pki\/certificates\/:orgDocumentId/, 'organisation'], // the certificate of that organisation
+  [/^\/api\/jobs\/:id/, null], // a job is its owner organisation's: others get 404 (jobs/jobs.test.ts)
   [/^\/api\/state-histories\/:id/, null], // no row of these yet: refused to all but the admin (scope.test.ts)
   [/^\/api\/(users|upload|users-permissions|content-type-builder|auth|connect)\//, null], // Strapi's own: no role is granted them
 ];

@@ -11,17 +11,21 @@ import {
   ACCOUNT_LIST_MAX_PAGE_SIZE,
   ACCOUNT_LIST_PAGE_SIZE,
   ACCOUNT_SORT_FIELDS,
+  JOB_KIND,
 } from '../../../domain';
+import { DomainError } from '../../../domain/errors';
 import { requireActor } from '../../../scope';
 import { boolParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
-import { readUploadedFile } from '../../../utils/xlsx-upload';
+import { readUploadedFile, uploadedBytes } from '../../../utils/xlsx-upload';
 import { templateWorkbook } from '../services/account-xlsx';
+import { requireBureau } from '../services/account-data';
 import type importService from '../services/import';
 import type initialPasswordService from '../services/initial-password';
 import type listService from '../services/list';
 import type loginsService from '../services/logins';
 import type writeService from '../services/write';
+import type jobsService from '../../job/services/jobs';
 import type { HttpContext } from '../../../utils/http';
 
 type Services = {
@@ -31,6 +35,7 @@ type Services = {
   logins: ReturnType<typeof loginsService>;
   import: ReturnType<typeof importService>;
 };
+const jobs = () => strapi.service('api::job.jobs') as unknown as ReturnType<typeof jobsService>;
 const service = <K extends keyof Services>(name: K): Services[K] => strapi.service(`api::distributor-account.${name}`) as unknown as Services[K];
 
 const FILTERS = ['username', 'companyName', 'provincialAccount', 'enabled', 'issued', 'loggedIn'] as const;
@@ -128,7 +133,7 @@ export const initialPasswordBody = z.preprocess(
   ),
 );
 
-const listInput = (query: unknown) => ({
+export const accountListInput = (query: unknown) => ({
   filters: parseInput(accountListQuery, query, 'FILTER_INVALID'),
   paging: readPaging(query, { pageSize: ACCOUNT_LIST_PAGE_SIZE, max: ACCOUNT_LIST_MAX_PAGE_SIZE }),
 });
@@ -137,7 +142,7 @@ const documentId = (ctx: HttpContext) => parseInput(documentIdParam, ctx.params)
 export default factories.createCoreController('api::distributor-account.distributor-account', () => ({
   async manageList(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    const { filters, paging } = listInput(ctx.query);
+    const { filters, paging } = accountListInput(ctx.query);
     ctx.body = await service('list').list(actor, filters, paging);
   },
   async manageOne(ctx: HttpContext) {
@@ -145,7 +150,7 @@ export default factories.createCoreController('api::distributor-account.distribu
   },
   async exportList(ctx: HttpContext) {
     const actor = await requireActor(ctx);
-    const { filters } = listInput(ctx.query);
+    const { filters } = accountListInput(ctx.query);
     sendXlsx(ctx, '本省配送企业用户列表.xlsx', service('list').exportList(actor, filters));
   },
   async usernamePreview(ctx: HttpContext) {
@@ -201,6 +206,31 @@ export default factories.createCoreController('api::distributor-account.distribu
     ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     ctx.set('Content-Disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     ctx.body = templateWorkbook();
+  },
+  /** 导出 as a job: the list's filters, checked now; answers the queued job. */
+  async exportJob(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    accountListInput(ctx.query);
+    ctx.status = 202;
+    ctx.body = { data: await jobs().create(actor, JOB_KIND.accountsExport, { query: ctx.query }) };
+  },
+  /** 导入 as a job: multipart `file`, kept with the job (a retry reads it again); answers the queued job. */
+  async importJob(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    requireBureau(actor);
+    const content = await uploadedBytes(readUploadedFile(ctx));
+    ctx.status = 202;
+    ctx.body = { data: await jobs().create(actor, JOB_KIND.accountImport, {}, { input: { name: 'accounts.xlsx', content } }) };
+  },
+  /** 发放 as a job: the bureau's initial password must be set first (a job answers no generated password). */
+  async issueJob(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    const { documentIds } = parseInput(issueBody, ctx.request.body, 'ISSUE_SELECTION_REQUIRED');
+    if (!(await service('initial-password').initialPasswordState(actor)).initialPasswordSet)
+      throw new DomainError('INITIAL_PASSWORD_REQUIRED', '请先设置初始密码，再批量发放账号', { status: 409 });
+    const ids = [...new Set(documentIds)];
+    ctx.status = 202;
+    ctx.body = { data: await jobs().create(actor, JOB_KIND.accountIssue, { documentIds: ids }, { rowsTotal: ids.length }) };
   },
   /** 导入: multipart `file`. */
   async importFile(ctx: HttpContext) {

@@ -10,11 +10,13 @@ import {
   ACCOUNT_IMPORT_MAX_ROWS,
   ACCOUNT_STATE,
   accountInputErrors,
+  JOB_STATE,
   makeUsername,
   PROVINCIAL_ACCOUNT_RE,
   type AccountField,
 } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
+import type { JobEnd, JobWork } from '../../../db/job-store';
 import type { Actor } from '../../../scope';
 import { now } from '../../../utils/clock';
 import { errorSheetBase64, readSheetRows, type XlsxSource } from '../../../utils/xlsx-upload';
@@ -93,8 +95,8 @@ export async function validateImport(actor: Actor, sheet: ImportSheet): Promise<
   return { errors, accounts };
 }
 
-/** Stores validated accounts in one transaction (batched inserts). */
-export async function storeImport(actor: Actor, accounts: NewAccount[]) {
+/** Stores validated accounts in one transaction (batched inserts); as a job, it reports rows stored and ends inside it. */
+export async function storeImport(actor: Actor, accounts: NewAccount[], work?: JobWork) {
   const { provinceCode, orgId } = requireBureau(actor);
   return writeTx(async (trx: Knex) => {
     // The sequence or the taken usernames may have moved since validation: re-checked under the transaction.
@@ -136,6 +138,7 @@ export async function storeImport(actor: Actor, accounts: NewAccount[]) {
           };
         }),
       );
+      await work?.progress(docs.length, accounts.length, trx);
     }
     const ids: number[] = [];
     for (const part of chunks(docs, 500)) for (const r of await trx(ACCOUNTS).whereIn('document_id', part).select('id')) ids.push(r.id);
@@ -143,28 +146,52 @@ export async function storeImport(actor: Actor, accounts: NewAccount[]) {
       actor,
       ids.map((id) => ({ id, action: 'import', from: null, to: ACCOUNT_STATE.notIssued })),
     );
+    await work?.endIn(trx, { state: JOB_STATE.completed, result: { created: accounts.length }, rowsDone: accounts.length });
     return { created: accounts.length };
   });
 }
 
-/** 导入 of an uploaded file: all rows valid → all created, else 400 IMPORT_ROWS_INVALID with every error and the sheet. */
-export async function importFile(actor: Actor, file: XlsxSource) {
+const ERROR_FILE_NAME = '配送企业账号导入错误.xlsx';
+const invalidMessage = (n: number) => `导入失败：共 ${n} 处错误，未导入任何数据，请修改后重新导入`;
+
+async function checkedFile(actor: Actor, file: XlsxSource) {
   requireBureau(actor);
   const sheet = await readSheetRows(file, ACCOUNT_IMPORT_MAX_ROWS + 1, { required: REQUIRED_HEADER_KEYS });
   if (sheet.rows.length - 1 > ACCOUNT_IMPORT_MAX_ROWS + 1) throw tooMany();
-  const result = await validateImport(actor, sheet);
-  if (result.errors.length) {
-    throw new DomainError('IMPORT_ROWS_INVALID', `导入失败：共 ${result.errors.length} 处错误，未导入任何数据，请修改后重新导入`, {
+  return { sheet, ...(await validateImport(actor, sheet)) };
+}
+
+/** 导入 of an uploaded file: all rows valid → all created, else 400 IMPORT_ROWS_INVALID with every error and the sheet. */
+export async function importFile(actor: Actor, file: XlsxSource) {
+  const { sheet, errors, accounts } = await checkedFile(actor, file);
+  if (errors.length) {
+    throw new DomainError('IMPORT_ROWS_INVALID', invalidMessage(errors.length), {
       status: 400,
       details: {
-        total: result.errors.length,
-        rows: result.errors.slice(0, 2000),
-        errorFile: await errorSheetBase64(errorSheet(sheet.rows, result.errors, sheet.headerRow)),
-        errorFileName: '配送企业账号导入错误.xlsx',
+        total: errors.length,
+        rows: errors.slice(0, 2000),
+        errorFile: await errorSheetBase64(errorSheet(sheet.rows, errors, sheet.headerRow)),
+        errorFileName: ERROR_FILE_NAME,
       },
     });
   }
-  return storeImport(actor, result.accounts);
+  return storeImport(actor, accounts);
 }
 
-export default () => ({ importFile, validateImport, storeImport });
+/**
+ * 导入 as a job (db/job-store.ts): the same checks; errors end the job failed with the error sheet to
+ * download; else the rows are stored and the job ends in one transaction (a retry starts clean).
+ */
+export async function importJob(actor: Actor, file: XlsxSource, work: JobWork): Promise<JobEnd | void> {
+  const { sheet, errors, accounts } = await checkedFile(actor, file);
+  await work.progress(0, accounts.length);
+  if (!errors.length) return void (await storeImport(actor, accounts, work));
+  return {
+    state: JOB_STATE.failed,
+    error: { code: 'IMPORT_ROWS_INVALID', message: invalidMessage(errors.length) },
+    result: { total: errors.length, rows: errors.slice(0, 200) },
+    file: { name: ERROR_FILE_NAME, content: Buffer.from(await errorSheetBase64(errorSheet(sheet.rows, errors, sheet.headerRow)), 'base64') },
+  };
+}
+
+export default () => ({ importFile, importJob, validateImport, storeImport });

@@ -102,7 +102,7 @@ export async function findOne(actor: Actor, documentId: string): Promise<Account
 }
 
 /** 导出: the filtered list in the list's order, fetched a page at a time into a streamed workbook. */
-export function exportList(actor: Actor, f: AccountFilters): Readable {
+export function exportList(actor: Actor, f: AccountFilters, onRows?: (n: number) => Promise<void>): Readable {
   const base = filtered(readerProvince(actor), f);
   let names: Map<string, string> | null = null;
   return exportSheet<AccountRow>({
@@ -117,6 +117,7 @@ export function exportList(actor: Actor, f: AccountFilters): Readable {
       2000,
       ACCOUNT_EXPORT_MAX_ROWS,
     ),
+    onRows,
   });
 }
 

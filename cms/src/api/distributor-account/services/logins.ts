@@ -8,8 +8,9 @@
  */
 import { createId } from '@paralleldrive/cuid2';
 import type { Knex } from 'knex';
-import { ACCOUNT_ISSUE_MAX_ROWS, ACCOUNT_STATE, assertAccountAction, type AccountRow } from '../../../domain';
+import { ACCOUNT_ISSUE_MAX_ROWS, ACCOUNT_STATE, JOB_STATE, assertAccountAction, type AccountRow } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
+import type { JobWork } from '../../../db/job-store';
 import { securityEventOf } from '../../../db/security-events';
 import { clearLoginFailures, createLogins, existingUsernames, roleIdOf, setBlocked, setPasswordHash } from '../../../db/users';
 import type { Actor } from '../../../scope';
@@ -93,8 +94,8 @@ async function createOrganisations(trx: Knex, rows: AccountRecord[], at: Date): 
   return new Map(rows.map((r) => [r.id, idOfDoc.get(docOf.get(r.id)!)!]));
 }
 
-/** 发放 of the selected rows (`documentIds`, at most ACCOUNT_ISSUE_MAX_ROWS). */
-export async function issue(actor: Actor, selected: string[]) {
+/** 发放 of the selected rows (`documentIds`, at most ACCOUNT_ISSUE_MAX_ROWS); as a job, with progress and its end in the transaction. */
+export async function issue(actor: Actor, selected: string[], work?: JobWork) {
   const { orgId } = requireBureau(actor);
   const documentIds = [...new Set(selected)];
   if (documentIds.length > ACCOUNT_ISSUE_MAX_ROWS) {
@@ -119,7 +120,9 @@ export async function issue(actor: Actor, selected: string[]) {
       })),
       at,
     );
+    let done = 0;
     for (const r of rows) {
+      if (work && ++done % 200 === 0) await work.progress(done, rows.length, trx);
       const n = await trx(ACCOUNTS)
         .where({ id: r.id, issued: false })
         .update({ issued: true, issued_at: at, enabled: true, organisation_id: orgIds.get(r.id), user_id: userIds.get(r.username), updated_at: at });
@@ -129,7 +132,8 @@ export async function issue(actor: Actor, selected: string[]) {
       actor,
       rows.map((r) => ({ id: r.id, action: 'issue', from: ACCOUNT_STATE.notIssued, to: ACCOUNT_STATE.issued })),
     );
-    // A bureau that had no initial password sees the one just made for it, once.
+    // A bureau that had no initial password sees the one just made for it, once (a job needs one set before: see jobs).
+    await work?.endIn(trx, { state: JOB_STATE.completed, result: { issued: rows.length }, rowsDone: rows.length });
     return { issued: rows.length, usernames: rows.length <= 100 ? rows.map((r) => r.username) : undefined, initialPassword: generated };
   });
 }

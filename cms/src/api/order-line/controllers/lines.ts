@@ -1,16 +1,18 @@
 /** Order lines over HTTP: parse with utils/query, call api::order-line.lines, answer. */
 import { z } from 'zod';
-import { chinaDayBounds, LINE_TABS, orderLineMachine, OVERDUE_FILTERS } from '../../../domain';
+import { chinaDayBounds, JOB_KIND, LINE_TABS, orderLineMachine, OVERDUE_FILTERS } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
 import type linesService from '../services/lines';
 import type cancelService from '../services/line-cancel';
+import type jobsService from '../../job/services/jobs';
 import { LINE_SORT_FIELDS, type LineFilters } from '../services/lines';
 import { requestBody, type HttpContext } from '../../../utils/http';
 
 const svc = () => strapi.service('api::order-line.lines') as unknown as ReturnType<typeof linesService>;
 const cancelSvc = () => strapi.service('api::order-line.line-cancel') as unknown as ReturnType<typeof cancelService>;
+const jobs = () => strapi.service('api::job.jobs') as unknown as ReturnType<typeof jobsService>;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export const statusQuery = z.object({ status: enumList(orderLineMachine.stateNames, '状态筛选条件不正确') });
@@ -29,7 +31,7 @@ export const lineQuery = z.object({
 });
 
 /** The filters of the line lists; each bad parameter answers 400 with its own code (STATUS_INVALID, TAB_INVALID, OVERDUE_INVALID, DATE_INVALID, INVALID_INPUT). */
-function lineFilters(query: unknown): LineFilters {
+export function lineFilters(query: unknown): LineFilters {
   const { status } = parseInput(statusQuery, query, 'STATUS_INVALID');
   const { overdue } = parseInput(overdueQuery, query, 'OVERDUE_INVALID');
   const { tab } = parseInput(tabQuery, query, 'TAB_INVALID');
@@ -50,6 +52,16 @@ export default {
     const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
     const stream = svc().exportLines(actor, lineFilters(ctx.query), lang);
     sendXlsx(ctx, lang === 'en-US' ? 'order-lines.xlsx' : '订单明细.xlsx', stream);
+  },
+
+  /** 导出 as a job (large exports): the same filters, checked now; answers the queued job (GET /api/jobs/:id). */
+  async exportJob(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    lineFilters(ctx.query);
+    const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
+    const { lang: _lang, ...query } = ctx.query;
+    ctx.status = 202;
+    ctx.body = { data: await jobs().create(actor, JOB_KIND.orderLinesExport, { query, lang }) };
   },
 
   async detail(ctx: HttpContext) {

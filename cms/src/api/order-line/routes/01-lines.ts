@@ -7,6 +7,7 @@ export default {
   routes: [
     { method: 'GET', path: '/order-lines/search', handler: 'lines.search', config: ANY },
     { method: 'GET', path: '/order-lines/export', handler: 'lines.exportLines', config: ANY },
+    { method: 'POST', path: '/order-lines/export-jobs', handler: 'lines.exportJob', config: ANY },
     { method: 'GET', path: '/order-lines/:id/detail', handler: 'lines.detail', config: ANY },
     { method: 'POST', path: '/order-lines/confirm', handler: 'lines.confirm', config: DIST },
     { method: 'POST', path: '/order-lines/reject', handler: 'lines.reject', config: DIST },

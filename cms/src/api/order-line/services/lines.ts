@@ -183,7 +183,7 @@ export default () => ({
   },
 
   /** The lines of the list as an .xlsx stream (the list's filters and order, at most EXPORT_MAX_ROWS). */
-  exportLines(actor: Actor, f: LineFilters, lang: Lang): Readable {
+  exportLines(actor: Actor, f: LineFilters, lang: Lang, onRows?: (n: number) => Promise<void>): Readable {
     const columns: Column<OrderLineRow>[] = EXPORT_COLUMNS.map((c) => ({
       header: lang === 'en-US' ? c.en : c.zh,
       width: c.width,
@@ -200,7 +200,7 @@ export default () => ({
       2000,
       EXPORT_MAX_ROWS,
     );
-    return exportSheet({ sheetName: lang === 'en-US' ? 'order-lines' : '订单明细', columns, nextRows: pager });
+    return exportSheet({ sheetName: lang === 'en-US' ? 'order-lines' : '订单明细', columns, nextRows: pager, onRows });
   },
 
   /** One line with its deliveries, returns and what the caller may do on each. */

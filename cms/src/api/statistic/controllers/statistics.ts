@@ -1,14 +1,21 @@
 /** 统计查询 over HTTP: parse with utils/query, call api::statistic.statistics, answer. */
 import { z } from 'zod';
-import { DomainError, isoDateToDayNumber, PRODUCT_CATEGORIES, STAT_SORT_FIELDS, STAT_VIEW_LABELS, STAT_VIEWS, type StatView } from '../../../domain';
+import { DomainError, isoDateToDayNumber, JOB_KIND, PRODUCT_CATEGORIES, STAT_SORT_FIELDS, STAT_VIEW_LABELS, STAT_VIEWS, type StatView } from '../../../domain';
 import { requireActor } from '../../../scope';
 import { boolParam, dayParam, enumList, idParam, parseInput, readPaging, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
 import type { HttpContext } from '../../../utils/http';
 import type statisticsService from '../services/statistics';
+import type jobsService from '../../job/services/jobs';
 import type { StatFilters } from '../services/statistics';
 
 const svc = () => strapi.service('api::statistic.statistics') as unknown as ReturnType<typeof statisticsService>;
+const jobs = () => strapi.service('api::job.jobs') as unknown as ReturnType<typeof jobsService>;
+const CONFIRM = '请确认重算：{ "confirm": true }';
+export const rebuildBody = z.preprocess(
+  (b) => (typeof b === 'object' && b !== null && 'data' in b ? (b as { data: unknown }).data : (b ?? {})),
+  z.object({ confirm: z.literal(true, { message: CONFIRM }) }, { message: CONFIRM }),
+);
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const code = (max: number, message: string) =>
   z.preprocess(
@@ -82,6 +89,14 @@ export default {
     const actor = await requireActor(ctx);
     const { view } = parseInput(statViewQuery, ctx.query, 'VIEW_INVALID');
     ctx.body = await svc().series(actor, view ?? 'by-product', filters(ctx.query));
+  },
+
+  /** 统计重算 (联采办): `{ confirm: true }` queues a full recount of the aggregates as a job; answers the job. */
+  async rebuild(ctx: HttpContext) {
+    const actor = await requireActor(ctx);
+    parseInput(rebuildBody, ctx.request.body, 'CONFIRM_REQUIRED');
+    ctx.status = 202;
+    ctx.body = { data: await jobs().create(actor, JOB_KIND.statsRebuild, {}) };
   },
 
   async dashboard(ctx: HttpContext) {

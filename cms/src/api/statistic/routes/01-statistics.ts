@@ -11,5 +11,11 @@ export default {
     { method: 'GET', path: '/statistics/by-hospital/export', handler: 'statistics.exportByHospital', config: ANY },
     { method: 'GET', path: '/statistics/series', handler: 'statistics.series', config: ANY },
     { method: 'GET', path: '/statistics/dashboard', handler: 'statistics.dashboard', config: ANY },
+    {
+      method: 'POST',
+      path: '/statistics/rebuild',
+      handler: 'statistics.rebuild',
+      config: { policies: [{ name: 'global::has-role', config: { roles: ['platform_admin'] } }] },
+    },
   ],
 };

@@ -6,6 +6,7 @@ import type { HttpContext } from '../../../utils/http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { businessChecksum, routeTable } from '../support/route-table';
 import { markCountsStale } from '../../../db/count-cache';
+import { abandonJob, jobsPaused, setJobsPaused } from '../../../db/job-store';
 import { bumpLineStats, perMonth, recountStats, statFiguresOfRow, storedStats } from '../../../db/line-stats';
 
 let loopDelay: IntervalHistogram | null = null;
@@ -149,5 +150,25 @@ export default {
     ctx.body = layers
       .filter((l) => l.path.startsWith('/api/'))
       .flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((method) => ({ method, path: l.path })));
+  },
+
+  /** `{ paused }`: while paused this process starts no job (a job queued meanwhile waits, as on a stopped server). */
+  jobsPause(ctx: HttpContext) {
+    guard();
+    setJobsPaused(!!(ctx.request.body as { paused?: boolean } | undefined)?.paused);
+    ctx.body = { paused: jobsPaused() };
+  },
+
+  /** Leaves job :id as a process that died mid-job would: active, its lease expired, `{ rowsDone }` done. */
+  async jobAbandon(ctx: HttpContext) {
+    guard();
+    const rowsDone = Number((ctx.request.body as { rowsDone?: number } | undefined)?.rowsDone ?? 0);
+    ctx.body = { abandoned: await abandonJob(String(ctx.params?.id), rowsDone) };
+  },
+
+  /** Makes the aggregates wrong (one more line on every daily row), as a lost update would: 统计重算 must put them right. */
+  async statsDrift(ctx: HttpContext) {
+    guard();
+    ctx.body = { rows: await strapi.db.connection('line_stats').increment('lines', 1) };
   },
 };

@@ -21,6 +21,9 @@ export default {
         { method: 'GET', path: '/test/event-loop', handler: 'test-support.eventLoop', config: open },
         { method: 'POST', path: '/test/event-loop', handler: 'test-support.eventLoop', config: open },
         { method: 'GET', path: '/test/strapi-patches', handler: 'test-support.strapiPatches', config: open },
+        { method: 'POST', path: '/test/jobs/pause', handler: 'test-support.jobsPause', config: open },
+        { method: 'POST', path: '/test/jobs/:id/abandon', handler: 'test-support.jobAbandon', config: open },
+        { method: 'POST', path: '/test/stats-drift', handler: 'test-support.statsDrift', config: open },
       ]
     : [],
 };
