@@ -17,6 +17,7 @@ import { seedsDemo, seedsDemoActivity } from './utils/demo-seeding';
 import { registerPki } from './api/pki/services/authority';
 import { registerMetrics } from './bootstrap/metrics';
 import { registerClusterBus, stopCluster } from './bootstrap/cluster';
+import { ensurePgIndexes } from './db/pg-indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +30,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerMetrics(strapi);
     await registerClusterBus(strapi);
+    await ensurePgIndexes(strapi.db.connection, String(strapi.db.config.connection.client), (m) => strapi.log.info(m));
     await registerRoles(strapi);
     await registerOpenApiDocument(strapi);
     await seedRegions(strapi);
