@@ -36,9 +36,14 @@ export async function ensurePgIndexes(knex: Knex, client: string, log: (msg: str
     if (row?.valid) continue;
     if (row) await knex.raw(`DROP INDEX CONCURRENTLY IF EXISTS ${ix.name}`);
     const t0 = Date.now();
-    await knex.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${ix.name} ON ${ix.table} ${ix.definition}`);
-    log(`[db] index ${ix.name} made in ${Date.now() - t0} ms`);
-    made.push(ix.name);
+    try {
+      await knex.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${ix.name} ON ${ix.table} ${ix.definition}`);
+      log(`[db] index ${ix.name} made in ${Date.now() - t0} ms`);
+      made.push(ix.name);
+    } catch (e) {
+      // Another process starting at the same moment builds it: an index is no reason to refuse to start.
+      log(`[db] index ${ix.name} not made here: ${(e as Error).message}`);
+    }
   }
   return made;
 }
