@@ -17,8 +17,11 @@ if (args.has('--fresh') && (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite
 }
 fs.mkdirSync(path.join(cmsDir, 'public', 'uploads'), { recursive: true });
 
-// Compile in a child process: TypeScript's memory is then not part of the server's.
-const compiled = spawnSync(process.execPath, [path.join(cmsDir, 'scripts', 'compile.mjs')], { stdio: 'inherit', env: process.env });
+// Compile in a child process: TypeScript's memory is then not part of the server's. `--no-compile`
+// serves the existing dist/ (a second process started beside a first that compiled).
+const compiled = args.has('--no-compile')
+  ? { status: 0 }
+  : spawnSync(process.execPath, [path.join(cmsDir, 'scripts', 'compile.mjs')], { stdio: 'inherit', env: process.env });
 if (compiled.status !== 0) process.exit(compiled.status ?? 1);
 const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi'); // its ESM build cannot load under Node 20
 const app = createStrapi({ appDir: cmsDir, distDir: path.join(cmsDir, 'dist'), serveAdminPanel: args.has('--admin'), autoReload: false });

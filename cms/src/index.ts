@@ -19,6 +19,7 @@ import { registerMetrics } from './bootstrap/metrics';
 import { registerClusterBus, stopCluster } from './bootstrap/cluster';
 import { startJobRunner, stopJobRunner } from './jobs/runner';
 import { registerJobHandlers } from './jobs/handlers';
+import { ensurePgIndexes } from './db/pg-indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerMetrics(strapi);
     await registerClusterBus(strapi);
+    await ensurePgIndexes(strapi.db.connection, String(strapi.db.config.connection.client), (m) => strapi.log.info(m));
     await registerRoles(strapi);
     await registerOpenApiDocument(strapi);
     await seedRegions(strapi);

@@ -1,4 +1,5 @@
-// `npm run bench -- <name>`: starts a real server on a throwaway SQLite database, runs
+// `npm run bench -- <name>`: starts a real server on a throwaway SQLite database (unless the benchmark
+// exports `ownServers`), runs
 // scripts/bench/<name>.mjs (or <name>/index.mjs) against it, stops it. Benchmarks print each figure
 // on its own line as `bench: <figure> = <value> <unit>`.
 import { spawn } from 'node:child_process';
@@ -97,8 +98,17 @@ const serverPid = () => child?.pid;
 const report = (figure, value, unit = '') => console.log(`bench: ${figure} = ${value}${unit ? ` ${unit}` : ''}`);
 
 try {
-  // A benchmark may name environment for its server (`export const serverEnv = { … }`).
   const mod = await import(pathToFileURL(file).href);
+  // A benchmark exporting `ownServers` (pg-scale) starts its own servers on its own database.
+  if (mod.ownServers) await mod.default({ root, tmp, report, caSecret });
+  else await runOnSqlite(mod);
+} finally {
+  await stop();
+  if (!process.env.BENCH_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+async function runOnSqlite(mod) {
+  // A benchmark may name environment for its server (`export const serverEnv = { … }`).
   await start(mod.serverEnv ?? {});
   await mod.default({
     baseUrl,
@@ -115,7 +125,4 @@ try {
       await start(env);
     },
   });
-} finally {
-  await stop();
-  if (!process.env.BENCH_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -56,6 +57,12 @@ export async function setup(project: TestProject) {
     // The authentication caches on, at a length that would show any missed invalidation.
     AUTH_CACHE_TTL_MS: '60000',
   };
+  // One set of secrets for both processes (without cms/.env each would draw its own: a session signed
+  // by one would not verify on the other, and the second could not open the CA key the first stored).
+  const secret = () => crypto.randomBytes(24).toString('base64');
+  for (const k of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) env[k] ??= secret();
+  env.APP_KEYS ??= [secret(), secret()].join(',');
+  env.PKI_CA_SECRET ??= crypto.randomBytes(32).toString('hex');
   // One after the other: the first syncs the schema and seeds, the second finds them.
   const a = await startServer('a', env);
   const b = await startServer('b', env);

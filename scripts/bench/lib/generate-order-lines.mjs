@@ -30,6 +30,110 @@ function rng(seed) {
   };
 }
 
+/**
+ * The order lines (and their orders) of `count` lines, one order at a time: yields { order, lines } with
+ * the database's column names; times are epoch milliseconds. Each hospital orders from the distributors
+ * of its province, products of the catalogue, over the last two years; most old lines are done
+ * (已配送), a few percent open (待确认, 企业已确认, 配送中). Shared by the SQLite and PostgreSQL loaders.
+ */
+export function* orderRows({ hospitals, distributors, products, count, seed = 42, openShare = 0.04, now = Date.now(), orderId = 0, lineId = 0 }) {
+  const rand = rng(seed);
+  const span = 730 * 86400_000;
+  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
+  const byProvince = new Map();
+  for (const d of distributors) byProvince.set(d.p, [...(byProvince.get(d.p) ?? []), d]);
+  let done = 0;
+  while (done < count) {
+    const h = pick(hospitals);
+    const dists = byProvince.get(h.p) ?? distributors;
+    const n = Math.min(count - done, 1 + Math.floor(rand() * 6));
+    const at = now - Math.floor(rand() ** 0.7 * span);
+    orderId++;
+    const code = `DD${new Date(at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')}${String(orderId).padStart(8, '0')}`;
+    let total = 0;
+    const age = (now - at) / span;
+    const lines = [];
+    for (let i = 0; i < n; i++) {
+      const p = pick(products);
+      const d = pick(dists);
+      const qty = 1 + Math.floor(rand() * 50);
+      const price = Number(p.price ?? 10000);
+      const amount = price * qty;
+      total += amount;
+      // Open lines are recent; old ones are closed.
+      const r = rand();
+      const open = age < 0.1 ? openShare * 10 : openShare / 4;
+      let status,
+        delivered = 0,
+        deliveries = 0,
+        mode = null,
+        received = 0,
+        returned = 0,
+        confirmedAt = null,
+        closedAt = null;
+      if (r < open * 0.5) status = 'pending';
+      else if (r < open * 0.75) {
+        status = 'confirmed';
+        confirmedAt = at + 3600_000;
+      } else if (r < open) {
+        status = 'delivering';
+        mode = 'batch';
+        delivered = Math.max(1, Math.floor(qty / 2));
+        deliveries = 1;
+        confirmedAt = at + 3600_000;
+        if (delivered >= qty) status = 'delivered';
+      } else if (r < open + 0.03) {
+        status = 'rejected';
+        closedAt = at + 7200_000;
+      } else if (r < open + 0.05) {
+        status = 'terminated';
+        confirmedAt = at + 3600_000;
+        closedAt = at + 86400_000;
+      } else {
+        status = 'delivered';
+        mode = rand() < 0.7 ? 'standard' : 'batch';
+        delivered = qty;
+        deliveries = mode === 'standard' ? 1 : 2;
+        received = qty;
+        returned = rand() < 0.02 ? 1 : 0;
+        confirmedAt = at + 3600_000;
+      }
+      lineId++;
+      lines.push({
+        id: lineId,
+        order_id: orderId,
+        order_code: code,
+        line_no: i + 1,
+        hospital_org_id: h.id,
+        distributor_org_id: d.id,
+        manufacturer_org_id: p.mf ?? null,
+        province_code: h.p,
+        product_id: p.id,
+        product_code: p.code,
+        product_name: p.name,
+        spec: [p.spec, p.model].filter(Boolean).join(' ') || null,
+        unit: p.unit,
+        quantity: qty,
+        unit_price_fen: price,
+        amount_fen: amount,
+        status,
+        delivery_mode: mode,
+        delivered_qty: delivered,
+        delivery_count: deliveries,
+        received_qty: received,
+        returned_qty: returned,
+        return_pending_qty: 0,
+        reason: status === 'rejected' ? '库存不足' : null,
+        ordered_at: at,
+        confirmed_at: confirmedAt,
+        closed_at: closedAt,
+      });
+      done++;
+    }
+    yield { order: { id: orderId, code, hospital_org_id: h.id, province_code: h.p, total_fen: total, line_count: n, created_at: at }, lines };
+  }
+}
+
 export function generateOrderLines(dbFile, { count = 1_000_000, seed = 42, openShare = 0.04 } = {}) {
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
@@ -46,7 +150,7 @@ export function generateOrderLines(dbFile, { count = 1_000_000, seed = 42, openS
   if (!hospitals.length || !distributors.length || !products.length) throw new Error('demo organisations/products missing');
   const sample = db.prepare('SELECT created_at FROM organisations LIMIT 1').get();
   const asNumber = typeof sample.created_at === 'number';
-  const ts = (ms) => (asNumber ? ms : new Date(ms).toISOString());
+  const ts = (ms) => (ms === null ? null : asNumber ? ms : new Date(ms).toISOString());
 
   const lineCols = db
     .prepare('PRAGMA table_info(order_lines)')
@@ -60,138 +164,51 @@ export function generateOrderLines(dbFile, { count = 1_000_000, seed = 42, openS
   const insOrder = db.prepare(`INSERT INTO orders (${orderCols.join(',')}) VALUES (${orderCols.map((c) => '@' + c).join(',')})`);
   const maxOrder = db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM orders').get().m;
   const maxLine = db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM order_lines').get().m;
-
-  const rand = rng(seed);
-  const now = Date.now();
-  const span = 730 * 86400_000;
-  const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-  const byProvince = new Map();
-  for (const d of distributors) byProvince.set(d.p, [...(byProvince.get(d.p) ?? []), d]);
   const nullRow = (cols) => Object.fromEntries(cols.map((c) => [c, null]));
   const lineBase = nullRow(lineCols);
   const orderBase = nullRow(orderCols);
+  const published = (at) => ('published_at' in lineBase ? { published_at: ts(at) } : {});
 
-  let orderId = maxOrder;
-  let lineId = maxLine;
-  let made = 0;
   const started = Date.now();
+  const rows = orderRows({ hospitals, distributors, products, count, seed, openShare, orderId: maxOrder, lineId: maxLine });
+  let made = 0;
+  let orders = 0;
   const BATCH = 50_000;
-  const insertBatch = db.transaction((n) => {
+  const insertBatch = db.transaction(() => {
     let done = 0;
-    while (done < n) {
-      const h = pick(hospitals);
-      const dists = byProvince.get(h.p) ?? distributors;
-      const lines = Math.min(n - done, 1 + Math.floor(rand() * 6));
-      const at = now - Math.floor(rand() ** 0.7 * span);
-      orderId++;
-      const code = `DD${new Date(at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '')}${String(orderId).padStart(8, '0')}`;
-      let total = 0;
-      const age = (now - at) / span;
-      for (let i = 0; i < lines; i++) {
-        const p = pick(products);
-        const d = pick(dists);
-        const qty = 1 + Math.floor(rand() * 50);
-        const price = Number(p.price ?? 10000);
-        const amount = price * qty;
-        total += amount;
-        // Open lines are recent; old ones are closed.
-        const r = rand();
-        const open = age < 0.1 ? openShare * 10 : openShare / 4;
-        let status,
-          delivered = 0,
-          count = 0,
-          mode = null,
-          received = 0,
-          returned = 0,
-          confirmedAt = null,
-          closedAt = null;
-        if (r < open * 0.5) status = 'pending';
-        else if (r < open * 0.75) {
-          status = 'confirmed';
-          confirmedAt = at + 3600_000;
-        } else if (r < open) {
-          status = 'delivering';
-          mode = 'batch';
-          delivered = Math.max(1, Math.floor(qty / 2));
-          count = 1;
-          confirmedAt = at + 3600_000;
-          if (delivered >= qty) {
-            status = 'delivered';
-          }
-        } else if (r < open + 0.03) {
-          status = 'rejected';
-          closedAt = at + 7200_000;
-        } else if (r < open + 0.05) {
-          status = 'terminated';
-          confirmedAt = at + 3600_000;
-          closedAt = at + 86400_000;
-        } else {
-          status = 'delivered';
-          mode = rand() < 0.7 ? 'standard' : 'batch';
-          delivered = qty;
-          count = mode === 'standard' ? 1 : 2;
-          received = qty;
-          returned = rand() < 0.02 ? 1 : 0;
-          confirmedAt = at + 3600_000;
-        }
-        lineId++;
+    while (done < BATCH) {
+      const next = rows.next();
+      if (next.done) return true;
+      const { order, lines } = next.value;
+      for (const l of lines) {
         insLine.run({
           ...lineBase,
-          id: lineId,
+          ...l,
           document_id: documentId(),
-          order_id: orderId,
-          order_code: code,
-          line_no: i + 1,
-          hospital_org_id: h.id,
-          distributor_org_id: d.id,
-          manufacturer_org_id: p.mf ?? null,
-          province_code: h.p,
-          product_id: p.id,
-          product_code: p.code,
-          product_name: p.name,
-          spec: [p.spec, p.model].filter(Boolean).join(' ') || null,
-          unit: p.unit,
-          quantity: qty,
-          unit_price_fen: price,
-          amount_fen: amount,
-          status,
-          delivery_mode: mode,
-          delivered_qty: delivered,
-          delivery_count: count,
-          received_qty: received,
-          returned_qty: returned,
-          return_pending_qty: 0,
-          reason: status === 'rejected' ? '库存不足' : null,
-          ordered_at: ts(at),
-          confirmed_at: confirmedAt ? ts(confirmedAt) : null,
-          closed_at: closedAt ? ts(closedAt) : null,
-          created_at: ts(at),
-          updated_at: ts(at),
-          ...('published_at' in lineBase ? { published_at: ts(at) } : {}),
+          ordered_at: ts(l.ordered_at),
+          confirmed_at: ts(l.confirmed_at),
+          closed_at: ts(l.closed_at),
+          created_at: ts(l.ordered_at),
+          updated_at: ts(l.ordered_at),
+          ...published(l.ordered_at),
         });
-        done++;
       }
       insOrder.run({
         ...orderBase,
-        id: orderId,
+        ...order,
         document_id: documentId(),
-        code,
-        hospital_org_id: h.id,
-        province_code: h.p,
-        total_fen: total,
-        line_count: lines,
-        created_at: ts(at),
-        updated_at: ts(at),
-        ...('published_at' in orderBase ? { published_at: ts(at) } : {}),
+        created_at: ts(order.created_at),
+        updated_at: ts(order.created_at),
+        ...('published_at' in orderBase ? { published_at: ts(order.created_at) } : {}),
       });
+      done += lines.length;
+      made += lines.length;
+      orders++;
     }
+    return false;
   });
-  while (made < count) {
-    const n = Math.min(BATCH, count - made);
-    insertBatch(n);
-    made += n;
-  }
+  while (!insertBatch());
   db.exec('ANALYZE');
   db.close();
-  return { lines: made, orders: orderId - maxOrder, seconds: (Date.now() - started) / 1000 };
+  return { lines: made, orders, seconds: (Date.now() - started) / 1000 };
 }
