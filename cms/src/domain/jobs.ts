@@ -1,7 +1,7 @@
 /**
  * Long work as jobs (README, "Jobs"): account import and issue, large exports and the statistics
  * rebuild run in the background with progress, a file to download, cancellation, and a retry when
- * the process running one dies. The states, the kinds and what the panel shows are decided here.
+ * the server running one dies. The states, the kinds and what the panel shows are decided here.
  */
 
 /** A job's states: queued → active → completed | failed | cancelled (a dead worker's active job is queued again). */

@@ -31,6 +31,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code 
   throw new DomainError(code, message, { status: 400, ...(field ? { field } : {}) });
 }
 
+/** A POST whose input is all in its query string (e.g. starting an export job): any body field is refused. */
+export function refuseBody(input: unknown): void {
+  parseInput(z.strictObject({}, { error: '该操作不接受请求体参数（筛选条件放在查询参数中）' }), input, 'BODY_NOT_EXPECTED');
+}
+
 /** Query-string values arrive as strings, arrays (repeated keys) or nested objects: take one string. */
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 

@@ -62,6 +62,7 @@ describe('an export as a job', () => {
   it('checks the filters before queueing, and exports the accounts list of a bureau the same way', async () => {
     const jwt = await loginAs('sxBureau');
     expectRefused(await call('POST', '/api/order-lines/export-jobs?status=nope', { auth: jwt }), 400, 'STATUS_INVALID');
+    expectRefused(await call('POST', `${M}/export-jobs`, { auth: jwt, body: { status: 'enabled' } }), 400, 'BODY_NOT_EXPECTED');
     const queued = await call('POST', `${M}/export-jobs`, { auth: jwt });
     expect(queued.status).toBe(202);
     const job = await waitForJob(queued.body.data.id, jwt);

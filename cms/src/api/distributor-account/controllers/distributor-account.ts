@@ -15,7 +15,7 @@ import {
 } from '../../../domain';
 import { DomainError } from '../../../domain/errors';
 import { requireActor } from '../../../scope';
-import { boolParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
+import { boolParam, parseInput, readPaging, refuseBody, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
 import { readUploadedFile, uploadedBytes } from '../../../utils/xlsx-upload';
 import { templateWorkbook } from '../services/account-xlsx';
@@ -210,6 +210,7 @@ export default factories.createCoreController('api::distributor-account.distribu
   /** 导出 as a job: the list's filters, checked now; answers the queued job. */
   async exportJob(ctx: HttpContext) {
     const actor = await requireActor(ctx);
+    refuseBody(ctx.request.body);
     accountListInput(ctx.query);
     ctx.status = 202;
     ctx.body = { data: await jobs().create(actor, JOB_KIND.accountsExport, { query: ctx.query }) };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { chinaDayBounds, JOB_KIND, LINE_TABS, orderLineMachine, OVERDUE_FILTERS } from '../../../domain';
 import { requireActor } from '../../../scope';
-import { dayParam, enumList, idParam, parseInput, readPaging, searchTerm, sortParam } from '../../../utils/query';
+import { dayParam, enumList, idParam, parseInput, readPaging, refuseBody, searchTerm, sortParam } from '../../../utils/query';
 import { sendXlsx } from '../../../utils/xlsx-export';
 import type linesService from '../services/lines';
 import type cancelService from '../services/line-cancel';
@@ -57,6 +57,7 @@ export default {
   /** 导出 as a job (large exports): the same filters, checked now; answers the queued job (GET /api/jobs/:id). */
   async exportJob(ctx: HttpContext) {
     const actor = await requireActor(ctx);
+    refuseBody(ctx.request.body);
     lineFilters(ctx.query);
     const lang = ctx.query.lang === 'en-US' ? 'en-US' : 'zh-CN';
     const { lang: _lang, ...query } = ctx.query;
