@@ -75,7 +75,7 @@ describe('an export as a job', () => {
 
 describe('导入 as a job', () => {
   it('imports every row in one transaction and answers how many', async () => {
-    const b = await freshBureau('32');
+    const b = await freshBureau('53');
     const tag = `任务导入${Date.now().toString(36)}`;
     const queued = await uploadTo(`${M}/import-jobs`, b.jwt, accountsFile(tag, 3));
     expect(queued.status).toBe(202);
@@ -85,7 +85,7 @@ describe('导入 as a job', () => {
   });
 
   it('fails with every error and the sheet with its error column to download; nothing is imported', async () => {
-    const b = await freshBureau('32');
+    const b = await freshBureau('53');
     const tag = `任务错误${Date.now().toString(36)}`;
     const file = xlsx([HEADER, [provAccount(), `${tag}甲`, creditCode(), '', '', mobile()], ['', `${tag}乙`, '123', '', '', mobile()]]);
     const job = await waitForJob((await uploadTo(`${M}/import-jobs`, b.jwt, file)).body.data.id, b.jwt);
@@ -102,7 +102,7 @@ describe('导入 as a job', () => {
   });
 
   it('after its process died mid-import (active, lease expired) is taken up again and imports each row once', async () => {
-    const b = await freshBureau('32');
+    const b = await freshBureau('53');
     const tag = `任务重试${Date.now().toString(36)}`;
     await pauseJobs(true);
     const { id } = (await uploadTo(`${M}/import-jobs`, b.jwt, accountsFile(tag, 4))).body.data;
@@ -119,7 +119,7 @@ describe('导入 as a job', () => {
 
 describe('发放 as a job', () => {
   it('issues the ticked accounts with progress; refused without an initial password or a selection', async () => {
-    const b = await freshBureau('32');
+    const b = await freshBureau('53');
     const tag = `任务发放${Date.now().toString(36)}`;
     await waitForJob((await uploadTo(`${M}/import-jobs`, b.jwt, accountsFile(tag, 2))).body.data.id, b.jwt);
     const rows = (await call('GET', `${M}?companyName=${encodeURIComponent(tag)}`, { auth: b.jwt })).body.data as any[];
@@ -139,7 +139,7 @@ describe('发放 as a job', () => {
 
 describe('取消', () => {
   it('ends a queued job at once, and stops a running one before it writes (its transaction rolled back)', async () => {
-    const b = await freshBureau('32');
+    const b = await freshBureau('53');
     const tag = `任务取消${Date.now().toString(36)}`;
     await pauseJobs(true);
     const queued = (await uploadTo(`${M}/import-jobs`, b.jwt, accountsFile(tag, 2))).body.data;
