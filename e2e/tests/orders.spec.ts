@@ -94,8 +94,11 @@ test('hospital orders two lines', async ({ openAs }) => {
     await dialog.locator(`#lines_${i}_productId`).click();
     await dialog.locator(`#lines_${i}_productId`).fill(product);
     await page.locator('.ant-select-dropdown:visible').getByText(product).click();
+    // the next list must not open while this one is still closing (its option would be clicked instead)
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await dialog.locator(`#lines_${i}_distributorOrgId`).click();
     await page.locator('.ant-select-dropdown:visible').getByText(DEMO.distributor.org).click();
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await dialog.locator(`#lines_${i}_quantity`).fill(quantity);
   };
   await pick(0, productA, '10');
