@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { login as loginAt } from './lib/login.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -83,16 +84,7 @@ async function stop() {
   await new Promise((r) => child.once('exit', r));
 }
 
-async function login(identifier, password = 'Demo@123456') {
-  const res = await fetch(`${baseUrl}/api/auth/local`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ identifier, password }),
-  });
-  const body = await res.json();
-  if (!body.jwt) throw new Error(`login ${identifier}: ${JSON.stringify(body)}`);
-  return body.jwt;
-}
+const login = (identifier, password) => loginAt(baseUrl, identifier, password);
 
 const serverPid = () => child?.pid;
 const report = (figure, value, unit = '') => console.log(`bench: ${figure} = ${value}${unit ? ` ${unit}` : ''}`);
